@@ -1,0 +1,20 @@
+package dev.tern.api.session;
+
+import java.util.Objects;
+
+/** The answer to a connect. */
+public sealed interface ConnectResult {
+    /** The session is open; {@code sessionPresent} tells whether it existed before. */
+    record Connected(SessionHandle session, boolean sessionPresent) implements ConnectResult {
+        public Connected {
+            Objects.requireNonNull(session, "session");
+        }
+    }
+
+    /** The core would not open a session (for example the connection limit is reached). */
+    record Refused(ConnectRefusal reason) implements ConnectResult {
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
