@@ -8,49 +8,86 @@ import dev.tern.api.session.ConnectResult;
 import dev.tern.api.session.Outlet;
 import dev.tern.api.session.PublishOutcome;
 import dev.tern.api.session.SessionRequest;
+import dev.tern.core.session.Sessions;
+import dev.tern.core.sys.Counters;
+import dev.tern.core.sys.SysTopics;
 import dev.tern.core.time.Scheduler;
 import java.time.InstantSource;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-/**
- * The broker core: the one implementation of {@link Broker}. Hand-wired by tern-server.
- *
- * <p>IN PROGRESS (issue 3): signatures are fixed so that the protocol channel and the server can be written against
- * them; bodies are being written.
- */
+/** The broker core: the one implementation of {@link Broker}. Hand-wired by tern-server. Thread-safe. */
 public final class BrokerCore implements Broker {
+    private final CoreSettings settings;
+    private final Scheduler scheduler;
+    private final Counters counters = new Counters();
+    private final Sessions sessions;
+    private final SysTopics sysTopics;
+    private volatile Scheduler.Cancellable sysTimer;
+    private volatile boolean running;
 
-    /**
-     * @param defaultExecutor runs sessions that have no connection (restored from a store, or when a will fires)
-     */
-    public BrokerCore(
-            CoreSettings settings,
-            AccessControl accessControl,
-            InstantSource clock,
-            Scheduler scheduler,
-            Executor defaultExecutor) {
-        throw new IllegalStateException("being written");
+    public BrokerCore(CoreSettings settings, AccessControl accessControl, InstantSource clock, Scheduler scheduler) {
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.sessions = new Sessions(settings, accessControl, clock, scheduler, counters);
+        this.sysTopics = new SysTopics(
+                new SysTopics.Figures(
+                        settings.version(),
+                        counters,
+                        sessions::connectedCount,
+                        sessions::sessionCount,
+                        sessions::subscriptionCount,
+                        sessions::retainedCount),
+                clock,
+                sessions::publish);
     }
 
-    /** Starts timers ($SYS publishing). */
-    public void start() {}
+    /** Starts the $SYS timer (when {@code sysIntervalSeconds} is not 0). */
+    public void start() {
+        running = true;
+        if (settings.sysIntervalSeconds() > 0) {
+            publishSys();
+        }
+    }
 
-    /** Closes every connection with {@code SERVER_SHUTTING_DOWN} and stops timers. */
-    public void shutdown() {}
+    private void publishSys() {
+        if (!running) {
+            return;
+        }
+        sysTopics.publishAll(settings.sysIntervalSeconds());
+        sysTimer = scheduler.schedule(this::publishSys, settings.sysIntervalSeconds() * 1000L);
+    }
+
+    /** Closes every connection with "server shutting down" and stops timers; sessions are kept. */
+    public void shutdown() {
+        running = false;
+        Scheduler.Cancellable timer = sysTimer;
+        if (timer != null) {
+            timer.cancel();
+        }
+        sessions.shutdown();
+    }
 
     /** Where protocol channels report bytes and drops. */
     public Traffic traffic() {
-        throw new IllegalStateException("being written");
+        return counters;
+    }
+
+    /** Counters for metrics and tests. */
+    public Counters counters() {
+        return counters;
+    }
+
+    public int connectedClients() {
+        return sessions.connectedCount();
     }
 
     @Override
     public void connect(SessionRequest request, Outlet outlet, Consumer<ConnectResult> onResult) {
-        throw new IllegalStateException("being written");
+        sessions.connect(request, outlet, onResult);
     }
 
     @Override
     public void publish(Message message, Consumer<PublishOutcome> onOutcome) {
-        throw new IllegalStateException("being written");
+        onOutcome.accept(sessions.publish(message));
     }
 }

@@ -1,0 +1,14 @@
+package dev.tern.core.session;
+
+import dev.tern.api.session.Delivery;
+
+/** A QoS 1/2 delivery the client has not finished acknowledging. */
+final class Inflight {
+    final Delivery delivery;
+    /** QoS 2: PUBREC received, PUBREL sent, PUBCOMP awaited. */
+    boolean released;
+
+    Inflight(Delivery delivery) {
+        this.delivery = delivery;
+    }
+}

@@ -1,0 +1,413 @@
+package dev.tern.core.session;
+
+import dev.tern.api.broker.Traffic.DropReason;
+import dev.tern.api.message.Message;
+import dev.tern.api.message.Qos;
+import dev.tern.api.session.ClientInfo;
+import dev.tern.api.session.CloseReason;
+import dev.tern.api.session.ConnectResult;
+import dev.tern.api.session.Delivery;
+import dev.tern.api.session.DeliveryOutcome;
+import dev.tern.api.session.DisconnectKind;
+import dev.tern.api.session.Outlet;
+import dev.tern.api.session.SessionRequest;
+import dev.tern.api.session.SubscriptionOptions;
+import dev.tern.api.session.Will;
+import dev.tern.api.topic.TopicFilter;
+import dev.tern.core.CoreSettings;
+import dev.tern.core.time.Scheduler.Cancellable;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's session. Every field below {@link #mailbox} is confined to the mailbox's current owner thread; the
+ * volatile fields are snapshots other threads read for routing decisions.
+ */
+final class Session {
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+
+    final String clientId;
+    final Mailbox mailbox;
+    /** Connected right now: shared-subscription picking prefers connected members. */
+    volatile boolean online;
+    /** The client as last connected, for authorisation checks on routing threads. */
+    volatile ClientInfo client;
+
+    private final Sessions sessions;
+    private final CoreSettings settings;
+    private Outlet outlet;
+    private ConnectedSession handle;
+    private boolean fresh = true;
+    private boolean ended;
+    private long epoch;
+    private long expirySeconds;
+    private int receiveMaximum = 65_535;
+    private Optional<Will> will = Optional.empty();
+    private Cancellable willTimer;
+    private Cancellable expiryTimer;
+    final Map<String, TopicFilter> subscriptions = new HashMap<>();
+    private final LinkedHashMap<Integer, Inflight> inflight = new LinkedHashMap<>();
+    private final ArrayDeque<Deliverable> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    final Set<Integer> exactlyOnceIn = new HashSet<>();
+    private int nextPacketId = 1;
+
+    Session(String clientId, Sessions sessions, Executor initialOwner) {
+        this.clientId = clientId;
+        this.sessions = sessions;
+        this.settings = sessions.settings();
+        this.mailbox = new Mailbox(initialOwner, this::afterBatch);
+    }
+
+    // ---- connect, takeover, disconnect, end --------------------------------------------------------------------
+
+    /** Runs in the mailbox: opens the session for a new connection, taking it over from any current one. */
+    void attach(SessionRequest request, Outlet newOutlet, Consumer<ConnectResult> onResult) {
+        if (ended) {
+            sessions.connect(request, newOutlet, onResult); // ended while this waited: start over with a new session
+            return;
+        }
+        if (outlet != null) {
+            takeOver(request.cleanStart());
+        }
+        cancelTimers();
+        if (request.cleanStart() && will.isPresent()) {
+            publishWill(); // a pending delayed will goes out when its session ends [MQTT-3.1.3-9]
+        }
+        boolean present = !fresh && !request.cleanStart();
+        if (request.cleanStart() && !fresh) {
+            clearState();
+        }
+        fresh = false;
+        epoch++;
+        client = request.client();
+        expirySeconds = Math.min(request.sessionExpirySeconds(), settings.maxSessionExpirySeconds());
+        receiveMaximum = request.receiveMaximum();
+        will = request.will();
+        outlet = newOutlet;
+        online = true;
+        sessions.connectionOpened();
+        ConnectedSession connected = new ConnectedSession(this);
+        handle = connected;
+        mailbox.moveTo(newOutlet.executor());
+        // Queued on the new owner ahead of the mailbox's next drain, so CONNACK precedes any delivery.
+        newOutlet.executor().execute(() -> {
+            onResult.accept(new ConnectResult.Connected(connected, present));
+            if (!connected.isDetached()) {
+                resumeDeliveries();
+            }
+        });
+    }
+
+    private void takeOver(boolean cleanStart) {
+        Outlet old = outlet;
+        handle.detach();
+        outlet = null;
+        online = false;
+        sessions.connectionClosed();
+        log.info("session taken over: clientId={} peer={}", clientId, client.peer());
+        old.close(CloseReason.SESSION_TAKEN_OVER);
+        // The old connection ended without DISCONNECT: its will goes now if it has no delay, or if the new
+        // connection ends the session; otherwise the new connection came in time and it is dropped [MQTT-3.1.3-9].
+        if (will.isPresent() && (will.get().delaySeconds() == 0 || cleanStart)) {
+            publishWill();
+        }
+        will = Optional.empty();
+    }
+
+    /** The connection of {@code from} ended. */
+    void disconnected(ConnectedSession from, DisconnectKind kind, OptionalLong newExpirySeconds) {
+        if (from != handle || outlet == null) {
+            return;
+        }
+        handle.detach();
+        outlet = null;
+        online = false;
+        sessions.connectionClosed();
+        newExpirySeconds.ifPresent(seconds -> expirySeconds = Math.min(seconds, settings.maxSessionExpirySeconds()));
+        if (kind == DisconnectKind.NORMAL) {
+            will = Optional.empty(); // [MQTT-3.14.4-3] a normal DISCONNECT discards the will
+        }
+        if (will.isPresent()) {
+            long delay = Math.min(will.get().delaySeconds(), expirySeconds);
+            if (delay == 0) {
+                publishWill();
+            } else {
+                long at = epoch;
+                willTimer = sessions.scheduler().schedule(() -> mailbox.post(() -> willDelayPassed(at)), delay * 1000);
+            }
+        }
+        if (expirySeconds == 0) {
+            end();
+        } else if (expirySeconds != SessionRequest.NEVER_EXPIRES) {
+            long at = epoch;
+            expiryTimer =
+                    sessions.scheduler().schedule(() -> mailbox.post(() -> expiryPassed(at)), expirySeconds * 1000);
+        }
+    }
+
+    private void willDelayPassed(long at) {
+        if (at == epoch && outlet == null && will.isPresent()) {
+            publishWill();
+        }
+    }
+
+    private void expiryPassed(long at) {
+        if (at == epoch && outlet == null && !ended) {
+            log.debug("session expired: clientId={}", clientId);
+            end();
+        }
+    }
+
+    /** Ends the session: subscriptions leave the index, state is dropped, a pending will goes out. */
+    void end() {
+        if (ended) {
+            return;
+        }
+        if (will.isPresent()) {
+            publishWill();
+        }
+        cancelTimers();
+        clearState();
+        ended = true;
+        sessions.remove(this);
+    }
+
+    /** Called by the broker's shutdown: close the connection, keep the session. */
+    void shutdown() {
+        if (outlet != null) {
+            outlet.close(CloseReason.SERVER_SHUTTING_DOWN);
+        }
+    }
+
+    private void publishWill() {
+        Will pending = will.orElseThrow();
+        will = Optional.empty();
+        if (willTimer != null) {
+            willTimer.cancel();
+            willTimer = null;
+        }
+        sessions.publishWill(pending.message(), client);
+    }
+
+    private void cancelTimers() {
+        if (willTimer != null) {
+            willTimer.cancel();
+            willTimer = null;
+        }
+        if (expiryTimer != null) {
+            expiryTimer.cancel();
+            expiryTimer = null;
+        }
+    }
+
+    private void clearState() {
+        for (TopicFilter filter : subscriptions.values()) {
+            sessions.index().remove(this, filter);
+        }
+        subscriptions.clear();
+        inflight.clear();
+        queue.clear();
+        queuedBytes = 0;
+        exactlyOnceIn.clear();
+    }
+
+    // ---- delivery ---------------------------------------------------------------------------------------------------
+
+    /** Runs in the mailbox: a routed message arrives. */
+    void enqueue(Deliverable item) {
+        if (ended) {
+            return;
+        }
+        long now = sessions.clock().millis();
+        if (item.message().isExpiredAt(now)) {
+            sessions.counters().messageDropped(DropReason.EXPIRED);
+            return;
+        }
+        if (outlet == null && item.qos() == Qos.AT_MOST_ONCE && !settings.queueQos0Offline()) {
+            sessions.counters().messageDropped(DropReason.QOS0_NOT_DELIVERABLE);
+            return;
+        }
+        if (outlet != null && queue.isEmpty() && canSendNow(item.qos())) {
+            send(item);
+            return;
+        }
+        offer(item);
+    }
+
+    private void offer(Deliverable item) {
+        if (queue.size() >= settings.maxQueuedMessages() || queuedBytes + item.size() > settings.maxQueuedBytes()) {
+            if (settings.queueOverflow() == CoreSettings.QueueOverflow.DROP_OLDEST && !queue.isEmpty()) {
+                Deliverable oldest = queue.poll();
+                queuedBytes -= oldest.size();
+                sessions.counters().messageDropped(DropReason.QUEUE_FULL);
+                offer(item);
+                return;
+            }
+            sessions.counters().messageDropped(DropReason.QUEUE_FULL);
+            return;
+        }
+        queue.add(item);
+        queuedBytes += item.size();
+    }
+
+    private boolean canSendNow(Qos qos) {
+        if (!outlet.isWritable()) {
+            return false;
+        }
+        return qos == Qos.AT_MOST_ONCE || inflight.size() < Math.min(receiveMaximum, settings.maxInflight());
+    }
+
+    /** Sends what the inflight window and the connection allow, oldest first. */
+    void pump() {
+        long now = sessions.clock().millis();
+        while (outlet != null && !queue.isEmpty()) {
+            Deliverable head = queue.peek();
+            if (head.message().isExpiredAt(now)) {
+                queue.poll();
+                queuedBytes -= head.size();
+                sessions.counters().messageDropped(DropReason.EXPIRED);
+                continue;
+            }
+            if (!canSendNow(head.qos())) {
+                return;
+            }
+            queue.poll();
+            queuedBytes -= head.size();
+            send(head);
+        }
+    }
+
+    private void send(Deliverable item) {
+        int packetId = item.qos() == Qos.AT_MOST_ONCE ? 0 : nextPacketId();
+        Delivery delivery = new Delivery(
+                item.message(), item.qos(), packetId, false, item.retain(), item.subscriptionIdentifiers());
+        DeliveryOutcome outcome = outlet.deliver(delivery);
+        switch (outcome) {
+            case SENT -> {
+                sessions.counters().messageSent();
+                if (packetId != 0) {
+                    inflight.put(packetId, new Inflight(delivery));
+                }
+            }
+            case DROPPED_TOO_LARGE -> sessions.counters().messageDropped(DropReason.TOO_LARGE_FOR_CLIENT);
+        }
+    }
+
+    private int nextPacketId() {
+        while (true) {
+            int candidate = nextPacketId;
+            nextPacketId = candidate == 0xFFFF ? 1 : candidate + 1;
+            if (!inflight.containsKey(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** After a reconnect: unacknowledged deliveries again, with DUP and their packet ids [MQTT-4.4.0-1]. */
+    private void resumeDeliveries() {
+        if (outlet == null) {
+            return;
+        }
+        for (Iterator<Inflight> it = inflight.values().iterator(); it.hasNext(); ) {
+            Inflight entry = it.next();
+            if (entry.released) {
+                outlet.resendRelease(entry.delivery.packetId());
+                continue;
+            }
+            Delivery d = entry.delivery;
+            Delivery again =
+                    new Delivery(d.message(), d.qos(), d.packetId(), true, d.retain(), d.subscriptionIdentifiers());
+            if (outlet.deliver(again) == DeliveryOutcome.DROPPED_TOO_LARGE) {
+                it.remove();
+                sessions.counters().messageDropped(DropReason.TOO_LARGE_FOR_CLIENT);
+            }
+        }
+        pump();
+        outlet.flush();
+    }
+
+    private void afterBatch() {
+        if (outlet != null) {
+            outlet.flush();
+        }
+    }
+
+    // ---- acknowledgements from the client -------------------------------------------------------------------------
+
+    void acknowledged(int packetId) {
+        if (inflight.remove(packetId) != null) {
+            pump();
+        }
+    }
+
+    boolean received(int packetId) {
+        Inflight entry = inflight.get(packetId);
+        if (entry == null || entry.delivery.qos() != Qos.EXACTLY_ONCE) {
+            return false;
+        }
+        entry.released = true;
+        return true;
+    }
+
+    void completed(int packetId) {
+        Inflight entry = inflight.get(packetId);
+        if (entry != null && entry.delivery.qos() == Qos.EXACTLY_ONCE) {
+            inflight.remove(packetId);
+            pump();
+        }
+    }
+
+    // ---- subscriptions ----------------------------------------------------------------------------------------------
+
+    /** Records a granted subscription; true when it replaced one with the same filter. */
+    boolean subscribe(TopicFilter filter, SubscriptionOptions options) {
+        boolean existed = subscriptions.put(filter.text(), filter) != null;
+        sessions.index().add(this, filter, options);
+        return existed;
+    }
+
+    boolean unsubscribe(TopicFilter filter) {
+        if (subscriptions.remove(filter.text()) == null) {
+            return false;
+        }
+        sessions.index().remove(this, filter);
+        return true;
+    }
+
+    int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    /** Retained messages for a new subscription, sent after the protocol's acknowledgement. */
+    void deliverRetained(List<Message> retained, Qos grantedQos, List<Integer> subscriptionIdentifiers) {
+        for (Message message : retained) {
+            // [MQTT-3.3.1-8] retained messages sent for a new subscription carry RETAIN 1.
+            enqueue(new Deliverable(message, message.qos().min(grantedQos), true, subscriptionIdentifiers));
+        }
+    }
+
+    Sessions sessionsForHandle() {
+        return sessions;
+    }
+
+    Outlet outlet() {
+        return outlet;
+    }
+
+    ClientInfo clientInfo() {
+        return client;
+    }
+}

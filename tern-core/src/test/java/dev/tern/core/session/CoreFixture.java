@@ -1,0 +1,148 @@
+package dev.tern.core.session;
+
+import dev.tern.api.message.Message;
+import dev.tern.api.message.MessageProperties;
+import dev.tern.api.message.Payload;
+import dev.tern.api.message.Qos;
+import dev.tern.api.security.AccessControl;
+import dev.tern.api.security.AuthenticationResult;
+import dev.tern.api.security.Credentials;
+import dev.tern.api.session.ClientInfo;
+import dev.tern.api.session.ConnectResult;
+import dev.tern.api.session.PublishOutcome;
+import dev.tern.api.session.SessionHandle;
+import dev.tern.api.session.SessionRequest;
+import dev.tern.api.session.Subscribe;
+import dev.tern.api.session.SubscribeResult;
+import dev.tern.api.session.SubscriptionOptions;
+import dev.tern.api.session.Will;
+import dev.tern.api.topic.TopicFilter;
+import dev.tern.api.topic.TopicName;
+import dev.tern.core.CoreSettings;
+import dev.tern.core.sys.Counters;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Sessions wired to a manual clock and scheduler, with helpers that read like the behaviour under test. */
+final class CoreFixture {
+    static final AccessControl ALLOW_ALL = new AccessControl() {
+        @Override
+        public AuthenticationResult authenticate(Credentials credentials) {
+            return new AuthenticationResult.Accepted(credentials.username());
+        }
+
+        @Override
+        public boolean mayPublish(ClientInfo client, TopicName topic) {
+            return true;
+        }
+
+        @Override
+        public boolean maySubscribe(ClientInfo client, TopicFilter filter) {
+            return true;
+        }
+
+        @Override
+        public boolean mayReceive(ClientInfo client, TopicName topic) {
+            return true;
+        }
+    };
+
+    final ManualScheduler time = new ManualScheduler();
+    final Counters counters = new Counters();
+    final Sessions sessions;
+    private final List<ManualLoop> loops = new java.util.ArrayList<>();
+
+    CoreFixture() {
+        this(CoreSettings.defaults());
+    }
+
+    CoreFixture(CoreSettings settings) {
+        sessions = new Sessions(settings, ALLOW_ALL, time, time, counters);
+    }
+
+    /** A connected client: its loop, its outlet and its session handle. */
+    /** Runs every client's loop until all are idle, as real event loops would. */
+    void settle() {
+        boolean ran = true;
+        while (ran) {
+            ran = false;
+            for (ManualLoop loop : loops) {
+                ran |= loop.runAll();
+            }
+        }
+    }
+
+    final class Client {
+        final ManualLoop loop = newLoop();
+        final RecordingOutlet outlet = new RecordingOutlet(loop);
+        SessionHandle session;
+        boolean sessionPresent;
+        ConnectResult result;
+
+        List<SubscribeResult> subscribe(String filter, Qos qos) {
+            return subscribe(filter, SubscriptionOptions.of(qos));
+        }
+
+        List<SubscribeResult> subscribe(String filter, SubscriptionOptions options) {
+            List<SubscribeResult> results =
+                    session.subscribe(List.of(new Subscribe(TopicFilter.parse(filter), options)));
+            settle();
+            return results;
+        }
+
+        PublishOutcome publish(String topic, String payload, Qos qos, boolean retain) {
+            AtomicReference<PublishOutcome> outcome = new AtomicReference<>();
+            session.publish(message(topic, payload, qos, retain), outcome::set);
+            return outcome.get();
+        }
+
+        List<String> received() {
+            settle();
+            return outlet.payloads();
+        }
+    }
+
+    private ManualLoop newLoop() {
+        ManualLoop loop = new ManualLoop();
+        loops.add(loop);
+        return loop;
+    }
+
+    Client connect(String clientId, boolean cleanStart, long expirySeconds) {
+        return connect(clientId, cleanStart, expirySeconds, 65_535, Optional.empty());
+    }
+
+    Client connect(String clientId, boolean cleanStart, long expirySeconds, int receiveMaximum, Optional<Will> will) {
+        Client client = new Client();
+        ClientInfo info = new ClientInfo(clientId, Optional.empty(), "127.0.0.1:1", "test", "test");
+        sessions.connect(
+                new SessionRequest(info, cleanStart, expirySeconds, receiveMaximum, will), client.outlet, result -> {
+                    client.result = result;
+                    if (result instanceof ConnectResult.Connected connected) {
+                        client.session = connected.session();
+                        client.sessionPresent = connected.sessionPresent();
+                    }
+                });
+        settle();
+        return client;
+    }
+
+    Message message(String topic, String payload, Qos qos, boolean retain) {
+        return new Message(
+                new TopicName(topic),
+                Payload.utf8(payload),
+                qos,
+                retain,
+                MessageProperties.NONE,
+                "",
+                time.millis(),
+                Message.NEVER_EXPIRES);
+    }
+
+    PublishOutcome publish(String topic, String payload, Qos qos, boolean retain) {
+        AtomicReference<PublishOutcome> outcome = new AtomicReference<>();
+        outcome.set(sessions.publish(message(topic, payload, qos, retain)));
+        return outcome.get();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tern.core.session;
+
+import dev.tern.api.session.CloseReason;
+import dev.tern.api.session.Delivery;
+import dev.tern.api.session.DeliveryOutcome;
+import dev.tern.api.session.Outlet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** An outlet that records what the core asks of it. */
+final class RecordingOutlet implements Outlet {
+    final ManualLoop loop;
+    final List<Delivery> deliveries = new ArrayList<>();
+    final List<Integer> releases = new ArrayList<>();
+    final List<CloseReason> closes = new ArrayList<>();
+    int flushes;
+    boolean writable = true;
+    int maximumPayload = Integer.MAX_VALUE;
+
+    RecordingOutlet(ManualLoop loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public Executor executor() {
+        return loop;
+    }
+
+    @Override
+    public DeliveryOutcome deliver(Delivery delivery) {
+        if (delivery.message().payload().size() > maximumPayload) {
+            return DeliveryOutcome.DROPPED_TOO_LARGE;
+        }
+        deliveries.add(delivery);
+        return DeliveryOutcome.SENT;
+    }
+
+    @Override
+    public void resendRelease(int packetId) {
+        releases.add(packetId);
+    }
+
+    @Override
+    public void flush() {
+        flushes++;
+    }
+
+    @Override
+    public boolean isWritable() {
+        return writable;
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        closes.add(reason);
+    }
+
+    List<String> payloads() {
+        return deliveries.stream()
+                .map(d -> new String(d.message().payload().sharedArray(), java.nio.charset.StandardCharsets.UTF_8))
+                .toList();
+    }
+}
