@@ -70,6 +70,13 @@ public final class MqttDecoder {
         PacketType type = PacketType.ofCode(firstByte >> 4);
         int flags = firstByte & 0x0F;
         checkType(type);
+        // [MQTT-2.1.3-1] reserved flag bits MUST be set to the values the packet type requires; checked, like the
+        // size below, before the body is buffered.
+        if (type.requiredFlags() >= 0 && flags != type.requiredFlags()) {
+            throw MalformedPacketException.malformed(
+                    "MQTT-2.1.3-1",
+                    String.format("%s fixed-header flags must be 0x%X, were 0x%X", type, type.requiredFlags(), flags));
+        }
 
         long header = VariableByteInteger.peek(in, start + 1);
         if (header == VariableByteInteger.INCOMPLETE) {
@@ -79,20 +86,15 @@ public final class MqttDecoder {
         int headerLength = 1 + (int) (header >>> 32);
         long packetSize = (long) headerLength + remainingLength;
         if (packetSize > maximumPacketSize) {
-            // Checked before buffering the body: nothing of the announced size is ever allocated.
+            // Checked before buffering the body: nothing of the announced size is ever allocated. The peer broke
+            // [MQTT-3.2.2-15] (a client must not exceed the server's maximum) or [MQTT-3.1.2-24] (the reverse).
             throw MalformedPacketException.withReason(
                     ReasonCode.PACKET_TOO_LARGE,
-                    "3.1.2.11.4",
+                    serverSide ? "MQTT-3.2.2-15" : "MQTT-3.1.2-24",
                     type + " of " + packetSize + " bytes exceeds the maximum packet size of " + maximumPacketSize);
         }
         if (in.readableBytes() < packetSize) {
             return null;
-        }
-        // [MQTT-2.1.3-1] reserved flag bits MUST be set to the values the packet type requires.
-        if (type.requiredFlags() >= 0 && flags != type.requiredFlags()) {
-            throw MalformedPacketException.malformed(
-                    "MQTT-2.1.3-1",
-                    String.format("%s fixed-header flags must be 0x%X, were 0x%X", type, type.requiredFlags(), flags));
         }
         ByteBuf body = in.slice(start + headerLength, remainingLength);
         in.readerIndex(start + headerLength + remainingLength);

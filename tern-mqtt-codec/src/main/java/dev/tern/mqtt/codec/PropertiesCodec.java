@@ -43,7 +43,9 @@ final class PropertiesCodec {
                     "2.2.2.2", "unknown property identifier 0x" + Integer.toHexString(identifier) + " in " + scope);
         }
         if (!id.isAllowedIn(scope)) {
-            throw MalformedPacketException.protocolError("2.2.2.2", id + " is not allowed in " + scope);
+            // 2.2.2.2: "A Control Packet which contains an Identifier which is not valid for its packet type ... is a
+            // Malformed Packet."
+            throw MalformedPacketException.malformed("2.2.2.2", id + " is not allowed in " + scope);
         }
         switch (id) {
             case USER_PROPERTY -> {

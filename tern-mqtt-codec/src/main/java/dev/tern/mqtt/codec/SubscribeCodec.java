@@ -44,7 +44,11 @@ final class SubscribeCodec {
             throw MalformedPacketException.malformed("MQTT-3.8.3-5", "reserved Subscription Options bits must be 0");
         }
         if (qos == 3) {
-            throw MalformedPacketException.malformed("3.8.3.1", "Maximum QoS must not be 3");
+            // 5.0 section 3.8.3.1: "It is a Protocol Error if the Maximum QoS field has the value 3"; 3.1.1 treats a
+            // QoS other than 0, 1 or 2 as malformed [MQTT-3-8.3-4].
+            throw version.isV5()
+                    ? MalformedPacketException.protocolError("3.8.3.1", "Maximum QoS must not be 3")
+                    : MalformedPacketException.malformed("MQTT-3-8.3-4", "Requested QoS must not be 3");
         }
         int retainHandling = (options >> 4) & 0x03;
         if (retainHandling == 3) {

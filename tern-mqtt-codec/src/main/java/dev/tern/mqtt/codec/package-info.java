@@ -12,6 +12,10 @@
  * the MQTT 3.x CONNACK return code where 3.x answers with one, and the spec statement it enforces. Limits (maximum
  * packet size) are checked from the fixed header, before the body is buffered.
  *
+ * <p>Spec statement ids: where MQTT 3.1.1 and 5.0 number the same statement differently, the 3.1.1 id is cited (will QoS
+ * 3 is [MQTT-3.1.2-14] in 3.1.1 and [MQTT-3.1.2-12] in 5.0); statements that exist only in 5.0 carry 5.0 ids; rules
+ * the spec states without an id cite their section (such as {@code 2.2.2.2}).
+ *
  * <p>Owns: wire format only. May not touch: sockets, channels, sessions, the broker core ({@code tern-api}); it knows
  * nothing about what a packet means beyond its syntax.
  */
