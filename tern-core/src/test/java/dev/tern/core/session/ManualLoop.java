@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 
 /** An event loop driven by the test: tasks queue up and run when the test says so, in order. */
-final class ManualLoop implements Executor {
+public final class ManualLoop implements Executor {
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
 
     @Override
@@ -13,7 +13,7 @@ final class ManualLoop implements Executor {
     }
 
     /** Runs queued tasks, including those they queue, until none is left; true when it ran any. */
-    boolean runAll() {
+    public boolean runAll() {
         boolean ran = false;
         Runnable task;
         while ((task = tasks.poll()) != null) {

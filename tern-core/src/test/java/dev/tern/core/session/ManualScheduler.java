@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A clock and scheduler the test moves by hand. */
-final class ManualScheduler implements Scheduler, InstantSource {
+public final class ManualScheduler implements Scheduler, InstantSource {
     private long nowMillis = 1_000_000;
     private final List<Timer> timers = new ArrayList<>();
 
@@ -36,7 +36,7 @@ final class ManualScheduler implements Scheduler, InstantSource {
     }
 
     /** Moves time forward, running each timer that falls due, in due order. */
-    void advanceMillis(long millis) {
+    public void advanceMillis(long millis) {
         long target = nowMillis + millis;
         while (true) {
             Timer next = timers.stream()

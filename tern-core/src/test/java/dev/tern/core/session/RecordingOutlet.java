@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /** An outlet that records what the core asks of it. */
-final class RecordingOutlet implements Outlet {
+public final class RecordingOutlet implements Outlet {
     final ManualLoop loop;
-    final List<Delivery> deliveries = new ArrayList<>();
+    public final List<Delivery> deliveries = new ArrayList<>();
     final List<Integer> releases = new ArrayList<>();
-    final List<CloseReason> closes = new ArrayList<>();
+    public final List<CloseReason> closes = new ArrayList<>();
     int flushes;
     boolean writable = true;
     int maximumPayload = Integer.MAX_VALUE;
 
-    RecordingOutlet(ManualLoop loop) {
+    public RecordingOutlet(ManualLoop loop) {
         this.loop = loop;
     }
 
@@ -56,7 +56,7 @@ final class RecordingOutlet implements Outlet {
         closes.add(reason);
     }
 
-    List<String> payloads() {
+    public List<String> payloads() {
         return deliveries.stream()
                 .map(d -> new String(d.message().payload().sharedArray(), java.nio.charset.StandardCharsets.UTF_8))
                 .toList();
