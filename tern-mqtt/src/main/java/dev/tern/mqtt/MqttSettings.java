@@ -56,7 +56,6 @@ public record MqttSettings(
 
     /** The defaults documented in docs/configuration.md. */
     public static MqttSettings defaults() {
-        return new MqttSettings(
-                1_024, 64, 1_048_576, 65_535, 10, 256, Qos.EXACTLY_ONCE, true, true, true, true, true);
+        return new MqttSettings(1_024, 64, 1_048_576, 65_535, 10, 256, Qos.EXACTLY_ONCE, true, true, true, true, true);
     }
 }
