@@ -29,7 +29,11 @@ final class ConnAcks {
      * property is left out where its absence means the same (section 3.2.2.3).
      */
     static ConnAckPacket accepted(
-            ConnectTerms terms, MqttSettings settings, boolean sessionPresent, MqttProperties authentication) {
+            ConnectTerms terms,
+            MqttSettings settings,
+            boolean sessionPresent,
+            long appliedSessionExpirySeconds,
+            MqttProperties authentication) {
         // [MQTT-3.2.2-2] (3.1.1 [MQTT-3.2.2-1]) a Clean Start connection never has a session present.
         boolean present = sessionPresent && !terms.cleanStart();
         if (!terms.version().isV5()) {
@@ -56,6 +60,10 @@ final class ConnAcks {
         }
         if (!settings.sharedSubscriptionsAvailable()) {
             properties.put(PropertyId.SHARED_SUBSCRIPTION_AVAILABLE, 0);
+        }
+        if (appliedSessionExpirySeconds < terms.sessionExpirySeconds()) {
+            // 3.2.2.3.2: a server that uses another Session Expiry Interval than the client asked for says so.
+            properties.put(PropertyId.SESSION_EXPIRY_INTERVAL, appliedSessionExpirySeconds);
         }
         if (terms.keepAliveOverridden()) {
             // [MQTT-3.2.2-21] the client must use the Server Keep Alive instead of its own.

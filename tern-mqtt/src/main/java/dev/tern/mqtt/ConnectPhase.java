@@ -235,6 +235,7 @@ final class ConnectPhase {
                         terms,
                         env.settings(),
                         opened.sessionPresent(),
+                        opened.sessionExpirySeconds(),
                         authentication.methodAndData(serverAuthenticationData));
                 effects.send(connAck, terms.version());
                 effects.add(new Action.CancelTimer(Timer.CONNECT_TIMEOUT));

@@ -43,9 +43,9 @@ final class OutboundPublishes {
         long now = clock.millis();
         if (message.isExpiredAt(now)) {
             // [MQTT-3.3.2-5] an expired message is not sent on. The core checks first; this catches the instant
-            // between. The session treats it like a discarded oversized message: its packet identifier is free.
+            // between, and the session frees the packet identifier.
             traffic.messageDropped(Traffic.DropReason.EXPIRED);
-            return DeliveryOutcome.DROPPED_TOO_LARGE;
+            return DeliveryOutcome.DROPPED_EXPIRED;
         }
         String topic = message.topic().value();
         OptionalInt existingAlias = aliases == null ? OptionalInt.empty() : aliases.existing(topic);

@@ -8,6 +8,7 @@ import dev.tern.api.session.SessionRequest;
 import dev.tern.mqtt.codec.ConnAckPacket;
 import dev.tern.mqtt.codec.MqttProperties;
 import dev.tern.mqtt.codec.MqttVersion;
+import dev.tern.mqtt.codec.PropertyId;
 import dev.tern.mqtt.codec.ReasonCode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -79,6 +80,24 @@ class ConnectTest {
 
         // Receive Maximum 1024, Topic Alias Maximum 64, Maximum Packet Size 1048576.
         assertThat(Wire.sent(actions)).containsExactly("20 0e 00 00 0b " + Wire.V5_CONNACK_LIMITS);
+    }
+
+    @Test
+    void a_v5_client_is_told_when_the_broker_caps_its_session_expiry() {
+        ChannelHarness harness = new ChannelHarness();
+        harness.broker.cappedSessionExpiry = 3600L;
+
+        List<Action> actions = harness.in(Packets.connect(
+                MqttVersion.V5,
+                "c",
+                false,
+                60,
+                MqttProperties.builder()
+                        .put(PropertyId.SESSION_EXPIRY_INTERVAL, 0xFFFF_FFFFL)
+                        .build()));
+
+        // 3.2.2.3.2: Session Expiry Interval (0x11) = 3600 before the limits.
+        assertThat(Wire.sent(actions)).containsExactly("20 13 00 00 10 11 00 00 0e 10 " + Wire.V5_CONNACK_LIMITS);
     }
 
     @Test

@@ -22,6 +22,9 @@ final class FakeBroker implements Broker {
     boolean sessionPresent;
     ConnectRefusal refusal;
     boolean hold;
+    /** When set, the session expiry the broker applies instead of the one asked for. */
+    Long cappedSessionExpiry;
+
     private Consumer<ConnectResult> pending;
 
     @Override
@@ -48,7 +51,10 @@ final class FakeBroker implements Broker {
         }
         FakeSession session = new FakeSession(request.client().clientId());
         sessions.add(session);
-        return new ConnectResult.Connected(session, sessionPresent);
+        long expiry = cappedSessionExpiry != null
+                ? Math.min(cappedSessionExpiry, request.sessionExpirySeconds())
+                : request.sessionExpirySeconds();
+        return new ConnectResult.Connected(session, sessionPresent, expiry);
     }
 
     FakeSession session() {

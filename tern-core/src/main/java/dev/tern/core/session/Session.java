@@ -101,10 +101,11 @@ final class Session {
         sessions.connectionOpened();
         ConnectedSession connected = new ConnectedSession(this);
         handle = connected;
+        long appliedExpiry = expirySeconds;
         mailbox.moveTo(newOutlet.executor());
         // Queued on the new owner ahead of the mailbox's next drain, so CONNACK precedes any delivery.
         newOutlet.executor().execute(() -> {
-            onResult.accept(new ConnectResult.Connected(connected, present));
+            onResult.accept(new ConnectResult.Connected(connected, present, appliedExpiry));
             if (!connected.isDetached()) {
                 resumeDeliveries();
             }
@@ -302,7 +303,9 @@ final class Session {
                     inflight.put(packetId, new Inflight(delivery));
                 }
             }
-            case DROPPED_TOO_LARGE -> sessions.counters().messageDropped(DropReason.TOO_LARGE_FOR_CLIENT);
+            case DROPPED_TOO_LARGE, DROPPED_EXPIRED -> {
+                // the outlet counted the drop; the packet identifier was never taken
+            }
         }
     }
 
@@ -330,9 +333,8 @@ final class Session {
             Delivery d = entry.delivery;
             Delivery again =
                     new Delivery(d.message(), d.qos(), d.packetId(), true, d.retain(), d.subscriptionIdentifiers());
-            if (outlet.deliver(again) == DeliveryOutcome.DROPPED_TOO_LARGE) {
-                it.remove();
-                sessions.counters().messageDropped(DropReason.TOO_LARGE_FOR_CLIENT);
+            if (outlet.deliver(again) != DeliveryOutcome.SENT) {
+                it.remove(); // counted by the outlet; the packet identifier is free again
             }
         }
         pump();

@@ -75,7 +75,7 @@ final class CoreFixture {
 
     final class Client {
         final ManualLoop loop = newLoop();
-        final RecordingOutlet outlet = new RecordingOutlet(loop);
+        final RecordingOutlet outlet = new RecordingOutlet(loop, counters);
         SessionHandle session;
         boolean sessionPresent;
         ConnectResult result;

@@ -18,8 +18,16 @@ public final class RecordingOutlet implements Outlet {
     boolean writable = true;
     int maximumPayload = Integer.MAX_VALUE;
 
+    private final dev.tern.api.broker.Traffic traffic;
+
     public RecordingOutlet(ManualLoop loop) {
+        this(loop, new dev.tern.core.sys.Counters());
+    }
+
+    /** An outlet that counts its drops in {@code traffic}, as a protocol channel does. */
+    public RecordingOutlet(ManualLoop loop, dev.tern.api.broker.Traffic traffic) {
         this.loop = loop;
+        this.traffic = traffic;
     }
 
     @Override
@@ -30,6 +38,7 @@ public final class RecordingOutlet implements Outlet {
     @Override
     public DeliveryOutcome deliver(Delivery delivery) {
         if (delivery.message().payload().size() > maximumPayload) {
+            traffic.messageDropped(dev.tern.api.broker.Traffic.DropReason.TOO_LARGE_FOR_CLIENT);
             return DeliveryOutcome.DROPPED_TOO_LARGE;
         }
         deliveries.add(delivery);
