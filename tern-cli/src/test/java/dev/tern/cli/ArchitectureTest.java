@@ -16,7 +16,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * The module rules of {@code ARCHITECTURE.md}, checked on the production classes of every module on tern-cli's
- * classpath (tern-cli reaches all of them through tern-server). Rules about a package that has no classes yet pass
+ * classpath (tern-cli reaches all of them through tern-server, and tern-testkit in test scope). Rules about a package that has no classes yet pass
  * ({@code allowEmptyShould}) and start to bite as soon as code appears there.
  */
 @AnalyzeClasses(packages = "dev.tern", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -28,6 +28,7 @@ class ArchitectureTest {
     private static final String TRANSPORT = "dev.tern.transport..";
     private static final String SERVER = "dev.tern.server..";
     private static final String CLI = "dev.tern.cli..";
+    private static final String TESTKIT = "dev.tern.testkit..";
     private static final String NETTY = "io.netty..";
 
     @ArchTest
@@ -80,13 +81,24 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule onlyTheServerAndTheCliDependOnTheServer = noClasses()
+    static final ArchRule onlyTheServerTheCliAndTheTestkitDependOnTheServer = noClasses()
             .that()
-            .resideOutsideOfPackages(SERVER, CLI)
+            .resideOutsideOfPackages(SERVER, CLI, TESTKIT)
             .should()
             .dependOnClassesThat()
             .resideInAPackage(SERVER)
-            .because("tern-server is the composition root: only it sees everything, and only the CLI starts it")
+            .because("tern-server is the composition root: only it sees everything, and only the CLI (and the test"
+                    + " fixtures that start a broker) start it")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule noProductionCodeDependsOnTheTestkit = noClasses()
+            .that()
+            .resideOutsideOfPackage(TESTKIT)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(TESTKIT)
+            .because("tern-testkit is test support, used from test scope only and never shipped in tern.jar")
             .allowEmptyShould(true);
 
     @ArchTest

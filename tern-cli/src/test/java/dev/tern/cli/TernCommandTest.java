@@ -19,20 +19,28 @@ class TernCommandTest {
                 .contains("--help")
                 .contains("--version")
                 .contains("Commands:")
-                .containsPattern("(?m)^\\s+start\\s+Run the broker \\(not yet available: arrives with issue 3\\)")
+                .containsPattern("(?m)^\\s+start\\s+Run the broker: MQTT on port 1883, data under ./data\\.$")
                 .containsPattern("(?m)^\\s+help\\s+");
         assertThat(run.err).isEmpty();
     }
 
     @Test
-    void helpOfStartSaysThatItIsNotYetAvailable() {
+    void helpOfStartDescribesItsOptionsTheReadyLineSignalsAndExitStatuses() {
         Run run = Run.of("help", "start");
 
         assertThat(run.exitCode).isZero();
         assertThat(run.out.replaceAll("\\s+", " "))
                 .contains("Usage: tern start")
-                .contains("MQTT on port 1883, data under ./data")
-                .contains("Not yet available: arrives with the broker core (issue 3)");
+                .contains("-c, --config=FILE")
+                .contains("-s, --set=KEY=VALUE")
+                .contains("listens for MQTT on tcp 0.0.0.0:1883")
+                .contains("accepts anonymous clients from loopback addresses only")
+                .contains("ready: MQTT on tcp 0.0.0.0:1883")
+                .contains("Port 0 picks a free port, which the ready line names: --set mqtt.tcp.port=0")
+                .contains("SIGTERM or SIGINT (Ctrl-C) stops it")
+                .contains("0 stopped by SIGTERM or SIGINT")
+                .contains("2 bad configuration or arguments")
+                .contains("docs/configuration.md");
     }
 
     @Test
@@ -51,12 +59,39 @@ class TernCommandTest {
     }
 
     @Test
-    void startSaysItIsNotYetAvailableAndExitsWithTwo() {
-        Run run = Run.of("start", "--any", "argument");
+    void startWithABadValueExitsWithTwoNamingTheKeyTheValueAndWhatItTakes() {
+        Run run = Run.of("start", "--set", "mqtt.tcp.port=abc");
 
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("not yet available: arrives with the broker core (issue 3)");
+        assertThat(run.err)
+                .contains("tern start: mqtt.tcp.port: 'abc' is not a valid value (from --set mqtt.tcp.port=abc);"
+                        + " expected a whole number")
+                .contains("docs/configuration.md");
         assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void startWithAnUnknownKeyExitsWithTwoAndSuggestsTheKeyItProbablyMeant() {
+        Run run = Run.of("start", "-s", "mqtt.max_keepalive=60", "-s", "mqtt.maxkeepalive=60");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("unknown configuration key 'mqtt.maxkeepalive'", "'mqtt.max_keepalive'");
+    }
+
+    @Test
+    void startWithAMissingConfigFileExitsWithTwoAndSaysWhereItLooked() {
+        Run run = Run.of("start", "--config", "no-such-tern.yaml");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("config file not found: ").contains("no-such-tern.yaml");
+    }
+
+    @Test
+    void startWithAnUnknownOptionIsAUsageError() {
+        Run run = Run.of("start", "--port", "1884");
+
+        assertThat(run.exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run.err).contains("Unknown options: '--port', '1884'").contains("Usage: tern start");
     }
 
     @Test

@@ -1,0 +1,188 @@
+package dev.tern.server;
+
+import dev.tern.core.BrokerCore;
+import dev.tern.core.CoreSettings;
+import dev.tern.mqtt.MqttPipeline;
+import dev.tern.mqtt.MqttSettings;
+import dev.tern.server.config.ConfigException;
+import dev.tern.server.config.SettingsMapping;
+import dev.tern.server.config.TernConfig;
+import dev.tern.server.security.AnonymousAccessControl;
+import dev.tern.transport.EventLoops;
+import dev.tern.transport.TcpListener;
+import dev.tern.transport.TcpListenerSettings;
+import io.netty.channel.group.ChannelGroup;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running broker: the composition root. It wires the core, access control, the MQTT channel and the TCP listener
+ * by hand, in dependency order, and stops them in reverse: stop accepting, disconnect every client ("server shutting
+ * down"), give the connections a bounded moment to flush, stop the network threads and the timers.
+ */
+public final class TernServer implements AutoCloseable {
+    /** The name of the MQTT TCP listener in logs and in what access control sees. */
+    public static final String MQTT_TCP = "mqtt-tcp";
+
+    /** How long connections get to flush their DISCONNECT and close before they are cut. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Logger log = LoggerFactory.getLogger(TernServer.class);
+
+    private final String version;
+    private final Path dataDir;
+    private final ExecutorScheduler timer;
+    private final BrokerCore core;
+    private final EventLoops loops;
+    private final TcpListener mqttTcp;
+    private boolean stopped;
+
+    private TernServer(
+            String version,
+            Path dataDir,
+            ExecutorScheduler timer,
+            BrokerCore core,
+            EventLoops loops,
+            TcpListener mqttTcp) {
+        this.version = version;
+        this.dataDir = dataDir;
+        this.timer = timer;
+        this.core = core;
+        this.loops = loops;
+        this.mqttTcp = mqttTcp;
+    }
+
+    /**
+     * Starts a broker with {@code config}; returns once it accepts connections. Fails with a {@link ConfigException}
+     * when the configuration cannot work, and with a {@link StartException} when the machine will not let it start.
+     */
+    public static TernServer start(TernConfig config) throws StartException {
+        String version = TernVersion.current();
+        Path dataDir = DataDirectory.prepare(config.data().dir());
+        CoreSettings coreSettings;
+        MqttSettings mqttSettings;
+        try {
+            coreSettings = SettingsMapping.coreSettings(config, version);
+            mqttSettings = SettingsMapping.mqttSettings(config);
+        } catch (IllegalArgumentException e) {
+            // The modules' own checks, should they be stricter than the configuration's.
+            throw ConfigException.of("invalid configuration: " + e.getMessage());
+        }
+        AnonymousAccessControl accessControl =
+                new AnonymousAccessControl(AccessPolicy.of(config.auth()), InstantSource.system());
+
+        ExecutorScheduler timer = new ExecutorScheduler("tern-timer");
+        BrokerCore core = new BrokerCore(coreSettings, accessControl, InstantSource.system(), timer);
+        core.start();
+        EventLoops loops = EventLoops.start(Runtime.getRuntime().availableProcessors());
+        TcpListener mqttTcp;
+        try {
+            mqttTcp = TcpListener.bind(
+                    TcpListenerSettings.of(
+                            MQTT_TCP,
+                            config.mqtt().tcp().bind(),
+                            config.mqtt().tcp().port()),
+                    loops,
+                    channel -> MqttPipeline.install(
+                            channel.pipeline(), mqttSettings, core, accessControl, core.traffic(), MQTT_TCP));
+        } catch (IOException | RuntimeException e) {
+            core.shutdown();
+            loops.shutdown(Duration.ofSeconds(2));
+            timer.close();
+            throw new StartException(ListenFailures.explain(e), e);
+        }
+        TernServer server = new TernServer(version, dataDir, timer, core, loops, mqttTcp);
+        log.info(
+                "Tern {} started: listener {} on tcp {} ({} network threads on {}), $SYS {}",
+                version,
+                MQTT_TCP,
+                TcpListener.hostAndPort(mqttTcp.bindAddress(), mqttTcp.port()),
+                loops.threads(),
+                loops.transportName(),
+                coreSettings.sysIntervalSeconds() == 0
+                        ? "off (sys.interval=0)"
+                        : "every " + coreSettings.sysIntervalSeconds() + "s");
+        log.info(AccessPolicy.describe(config.auth()));
+        return server;
+    }
+
+    /** The port the MQTT TCP listener is bound to (the real one when {@code mqtt.tcp.port} was 0). */
+    public int mqttPort() {
+        return mqttTcp.port();
+    }
+
+    /** The address the MQTT TCP listener is bound to, as configured ({@code 0.0.0.0} by default). */
+    public String mqttBindAddress() {
+        return mqttTcp.bindAddress();
+    }
+
+    /** Where a client on this machine connects to reach the MQTT TCP listener (loopback for a wildcard bind). */
+    public String mqttConnectHost() {
+        return connectHost(mqttBindAddress());
+    }
+
+    /** The absolute data directory. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Clients connected right now. */
+    public int connectedClients() {
+        return core.connectedClients();
+    }
+
+    /**
+     * One line that says what the broker listens on and how to connect, printed on standard output when it is ready.
+     * Scripts and tests read the port from it (it is the real port when {@code mqtt.tcp.port} is 0); its shape is
+     * documented in docs/operations.md: {@code Tern VERSION ready: MQTT on tcp HOST:PORT (data in DIR). Try: ...}.
+     */
+    public String readyLine() {
+        int port = mqttPort();
+        return "Tern " + version + " ready: MQTT on tcp " + TcpListener.hostAndPort(mqttBindAddress(), port)
+                + " (data in " + dataDir + "). Try: mosquitto_sub -h " + mqttConnectHost() + " -p " + port
+                + " -t '#' -v";
+    }
+
+    /** Where a client on this machine connects to reach a listener bound to {@code bind}. */
+    static String connectHost(String bind) {
+        return switch (bind) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "::0", "0:0:0:0:0:0:0:0" -> "::1";
+            default -> bind;
+        };
+    }
+
+    /**
+     * Stops the broker; safe to call more than once and from several threads (later calls wait for the first). Takes
+     * at most a few seconds: connections that do not close within {@link #DRAIN_TIMEOUT} are cut.
+     */
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        log.info("Stopping: no new connections; disconnecting clients ({} connected)", core.connectedClients());
+        mqttTcp.stopAccepting(Duration.ofSeconds(2));
+        core.shutdown(); // each session closes its connection on its own thread, with DISCONNECT 0x8B for MQTT 5
+        ChannelGroup connections = mqttTcp.connections();
+        if (!connections.newCloseFuture().awaitUninterruptibly(DRAIN_TIMEOUT.toMillis())) {
+            log.warn(
+                    "{} connections still open after {}s; closing them", connections.size(), DRAIN_TIMEOUT.toSeconds());
+            connections.close().awaitUninterruptibly(1_000);
+        }
+        if (!loops.shutdown(Duration.ofSeconds(2))) {
+            log.warn("network threads did not stop within 2s");
+        }
+        timer.stop(Duration.ofSeconds(1));
+        log.info("Tern stopped");
+    }
+}
