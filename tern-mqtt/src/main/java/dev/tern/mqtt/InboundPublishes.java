@@ -99,7 +99,7 @@ final class InboundPublishes {
             acknowledge(qos, packetId, ReasonCode.PAYLOAD_FORMAT_INVALID);
             return Optional.empty();
         }
-        if (qos == Qos.AT_LEAST_ONCE && unacknowledged() >= settings.receiveMaximum()) {
+        if (qos == Qos.AT_LEAST_ONCE && version.isV5() && unacknowledged() >= settings.receiveMaximum()) {
             return receiveMaximumExceeded();
         }
         if (qos == Qos.EXACTLY_ONCE) {
@@ -109,7 +109,7 @@ final class InboundPublishes {
                 acknowledge(qos, packetId, ReasonCode.SUCCESS);
                 return Optional.empty();
             }
-            if (unacknowledged() > settings.receiveMaximum()) {
+            if (version.isV5() && unacknowledged() > settings.receiveMaximum()) {
                 session.releaseExactlyOnce(packetId);
                 return receiveMaximumExceeded();
             }
@@ -162,6 +162,11 @@ final class InboundPublishes {
         return unacknowledgedAtLeastOnce + session.pendingExactlyOnce();
     }
 
+    /**
+     * Only for MQTT 5 clients, which CONNACK told our Receive Maximum. MQTT 3.x has no such limit: a 3.x client never
+     * heard of one and breaks no rule by having many QoS 2 PUBLISHes awaiting PUBREL (Mosquitto accepts them all since
+     * 2.0.13). What a 3.x client can hold is still bounded, by its 65535 packet identifiers.
+     */
     private Optional<Violation> receiveMaximumExceeded() {
         // 3.3.4: more unacknowledged QoS 1/2 PUBLISHes than our Receive Maximum is answered with DISCONNECT 0x93.
         return violation(

@@ -203,6 +203,24 @@ class InboundPublishTest {
     }
 
     @Test
+    void an_mqtt311_client_which_was_never_told_a_receive_maximum_may_exceed_it() {
+        MqttSettings two = ChannelHarness.settings(2, 64, 65_535, Qos.EXACTLY_ONCE, true, true, true, true, true);
+        ChannelHarness harness = new ChannelHarness(two);
+        harness.connect(MqttVersion.V3_1_1);
+        harness.session().holdOutcomes = true;
+
+        harness.in(Packets.publish(MqttQos.AT_LEAST_ONCE, "t", 1, "x"));
+        for (int packetId = 2; packetId <= 5; packetId++) {
+            List<Action> actions = harness.in(Packets.publish(MqttQos.EXACTLY_ONCE, "t", packetId, "x"));
+            assertThat(actions).noneMatch(action -> action instanceof Action.Close);
+        }
+
+        assertThat(harness.session().exactlyOnce).containsExactlyInAnyOrder(2, 3, 4, 5);
+        assertThat(harness.session().published).hasSize(5);
+        assertThat(harness.session().disconnects).isEmpty();
+    }
+
+    @Test
     void acknowledged_publications_free_their_place_in_the_receive_maximum() {
         MqttSettings one = ChannelHarness.settings(1, 64, 65_535, Qos.EXACTLY_ONCE, true, true, true, true, true);
         ChannelHarness harness = new ChannelHarness(one);

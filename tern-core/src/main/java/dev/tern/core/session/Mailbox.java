@@ -16,6 +16,8 @@ final class Mailbox {
     private final Runnable drain = this::drain;
     private final Runnable afterBatch;
     private volatile Executor owner;
+    /** Set by {@link #moveTo} and cleared by the drain it ends; both run on the draining thread. */
+    private boolean moved;
 
     Mailbox(Executor owner, Runnable afterBatch) {
         this.owner = owner;
@@ -29,9 +31,16 @@ final class Mailbox {
         }
     }
 
-    /** Moves the actor to {@code next}; only called from a task running in this mailbox (or on the owner thread). */
+    /**
+     * Moves the actor to {@code next}; only called from a task running in this mailbox (or on the owner thread). The
+     * current drain ends after that task and the rest runs in a new drain queued on {@code next}, even when {@code
+     * next} is the executor the drain runs on: so whatever the moving task queued on {@code next} itself (a session's
+     * CONNACK) runs before the mailbox's next task (a delivery, another takeover), whichever event loop each
+     * connection has. Carrying on in the same drain would let a delivery reach a connection before its CONNACK.
+     */
     void moveTo(Executor next) {
         owner = next;
+        moved = true;
     }
 
     Executor owner() {
@@ -39,15 +48,16 @@ final class Mailbox {
     }
 
     private void drain() {
-        Executor ranOn = owner;
         Runnable task;
         while ((task = tasks.poll()) != null) {
             task.run();
-            if (owner != ranOn) {
-                break; // moved: the rest runs on the new owner
+            if (moved) {
+                break; // moved: the rest runs in a new drain on the new owner, behind what the move queued there
             }
         }
-        if (owner == ranOn) {
+        if (moved) {
+            moved = false; // the new owner flushes: the afterBatch of a moved actor belongs to its new connection
+        } else {
             afterBatch.run();
         }
         scheduled.set(false);

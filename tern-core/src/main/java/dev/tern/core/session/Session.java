@@ -79,15 +79,21 @@ final class Session {
             sessions.connect(request, newOutlet, onResult); // ended while this waited: start over with a new session
             return;
         }
+        // A session whose expiry is 0 (3.x Clean Session 1, 5.0 Session Expiry Interval 0) lasts only as long as its
+        // connection, so closing that connection for a takeover ends it: the new connection starts a new session
+        // with nothing present, exactly as with Clean Start [MQTT-3.1.2-6] (3.1.1: "State data associated with this
+        // Session MUST NOT be reused in any subsequent Session"; 5.0 section 3.1.2.11.2).
+        boolean endsWithTakeover = outlet != null && expirySeconds == 0;
+        boolean discard = request.cleanStart() || endsWithTakeover;
         if (outlet != null) {
-            takeOver(request.cleanStart());
+            takeOver(discard);
         }
         cancelTimers();
-        if (request.cleanStart() && will.isPresent()) {
+        if (discard && will.isPresent()) {
             publishWill(); // a pending delayed will goes out when its session ends [MQTT-3.1.3-9]
         }
-        boolean present = !fresh && !request.cleanStart();
-        if (request.cleanStart() && !fresh) {
+        boolean present = !fresh && !discard;
+        if (discard && !fresh) {
             clearState();
         }
         fresh = false;
@@ -112,7 +118,8 @@ final class Session {
         });
     }
 
-    private void takeOver(boolean cleanStart) {
+    /** {@code sessionEnds}: the takeover ends this session (Clean Start, or a session that ends with its connection). */
+    private void takeOver(boolean sessionEnds) {
         Outlet old = outlet;
         handle.detach();
         outlet = null;
@@ -122,7 +129,7 @@ final class Session {
         old.close(CloseReason.SESSION_TAKEN_OVER);
         // The old connection ended without DISCONNECT: its will goes now if it has no delay, or if the new
         // connection ends the session; otherwise the new connection came in time and it is dropped [MQTT-3.1.3-9].
-        if (will.isPresent() && (will.get().delaySeconds() == 0 || cleanStart)) {
+        if (will.isPresent() && (will.get().delaySeconds() == 0 || sessionEnds)) {
             publishWill();
         }
         will = Optional.empty();

@@ -106,6 +106,25 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void takingOverASessionThatEndsWithItsConnectionStartsANewOne() {
+        // [MQTT-3.1.2-6] a Clean Session 1 (expiry 0) session lasts as long as its connection; the takeover ends it.
+        CoreFixture.Client first = core.connect("device", true, 0, 65_535, will("gone", 30));
+        first.subscribe("cmd", Qos.AT_LEAST_ONCE);
+        CoreFixture.Client watcher = watcher();
+
+        CoreFixture.Client second = core.connect("device", false, SessionRequest.NEVER_EXPIRES);
+        core.settle();
+        core.publish("cmd", "not-subscribed-any-more", Qos.AT_LEAST_ONCE, false);
+
+        assertThat(first.outlet.closes).containsExactly(CloseReason.SESSION_TAKEN_OVER);
+        assertThat(second.sessionPresent).isFalse();
+        assertThat(second.received()).isEmpty();
+        assertThat(watcher.received())
+                .as("the ended session's delayed will goes at once")
+                .containsExactly("gone");
+    }
+
+    @Test
     void theTakenOverConnectionCanNoLongerTouchTheSession() {
         CoreFixture.Client first = core.connect("device", false, SessionRequest.NEVER_EXPIRES);
         CoreFixture.Client second = core.connect("device", false, SessionRequest.NEVER_EXPIRES);

@@ -7,6 +7,9 @@ import io.netty.buffer.ByteBuf;
  * must be one the packet may carry, single-valued properties must not repeat, and values must be in range.
  */
 final class PropertiesCodec {
+    /** {@code values()} copies the array on every call; on the encode path that showed as 128 B per packet. */
+    private static final PropertyId[] PROPERTY_IDS = PropertyId.values();
+
     private PropertiesCodec() {}
 
     /** Reads the property length and the block it announces. */
@@ -112,11 +115,19 @@ final class PropertiesCodec {
                     throw MalformedPacketException.protocolError("2.2.2.2", id + " must be 0 or 1, was " + value);
                 }
             }
-            case RECEIVE_MAXIMUM, MAXIMUM_PACKET_SIZE, TOPIC_ALIAS -> {
-                // [MQTT-3.1.2.11.3] Receive Maximum 0, [MQTT-3.1.2.11.4] Maximum Packet Size 0 and
-                // [MQTT-3.3.2-8] Topic Alias 0 are Protocol Errors.
+            case RECEIVE_MAXIMUM, MAXIMUM_PACKET_SIZE -> {
+                // [MQTT-3.1.2.11.3] Receive Maximum 0 and [MQTT-3.1.2.11.4] Maximum Packet Size 0 are Protocol Errors.
                 if (value == 0) {
                     throw MalformedPacketException.protocolError("2.2.2.2", id + " must not be 0");
+                }
+            }
+            case TOPIC_ALIAS -> {
+                // [MQTT-3.3.2-8] a Topic Alias is never 0. Answered with 0x94 Topic Alias invalid, like an alias above
+                // the maximum [MQTT-3.3.2-9] (the channel's check), so that an invalid alias gets one reason code
+                // whatever its value (as EMQX and HiveMQ answer).
+                if (value == 0) {
+                    throw MalformedPacketException.withReason(
+                            ReasonCode.TOPIC_ALIAS_INVALID, "MQTT-3.3.2-8", "Topic Alias must not be 0");
                 }
             }
             default -> {}
@@ -130,7 +141,7 @@ final class PropertiesCodec {
             return 0;
         }
         int size = 0;
-        for (PropertyId id : PropertyId.values()) {
+        for (PropertyId id : PROPERTY_IDS) {
             Object value = properties.rawValue(id.id());
             if (value == null) {
                 continue;
@@ -160,7 +171,7 @@ final class PropertiesCodec {
         if (size == 0) {
             return;
         }
-        for (PropertyId id : PropertyId.values()) {
+        for (PropertyId id : PROPERTY_IDS) {
             Object value = properties.rawValue(id.id());
             if (value == null) {
                 continue;

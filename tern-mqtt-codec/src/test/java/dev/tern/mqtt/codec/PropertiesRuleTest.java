@@ -373,12 +373,17 @@ class PropertiesRuleTest {
 
     @Tag("MQTT-3.3.2-8")
     @Test
-    void topicAliasZeroIsAProtocolError() {
+    void topicAliasZeroIsAnInvalidTopicAlias() {
         assertRejected(
                 server(MqttVersion.V5),
                 publish(properties(bytes(0x23, 0x00, 0x00))), // topic alias 0
-                ReasonCode.PROTOCOL_ERROR,
-                "2.2.2.2");
+                ReasonCode.TOPIC_ALIAS_INVALID,
+                "MQTT-3.3.2-8");
+        assertRejected(
+                client(MqttVersion.V5),
+                publish(properties(bytes(0x23, 0x00, 0x00))), // topic alias 0
+                ReasonCode.TOPIC_ALIAS_INVALID,
+                "MQTT-3.3.2-8");
     }
 
     @Tag("MQTT-3.3.2-8")

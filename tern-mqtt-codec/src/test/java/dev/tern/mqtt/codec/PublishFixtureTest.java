@@ -154,13 +154,13 @@ class PublishFixtureTest {
             byte[] fixture = concat(
                     concat(
                             bytes(0x30), // PUBLISH, flags: DUP 0, QoS 0, RETAIN 0
-                            bytes(0xD5, 0x0F), // remaining length 2005 (0x55 + 0x0F * 128), two bytes
+                            bytes(0xAD, 0x46), // remaining length 9005 (0x2D + 0x46 * 128), two bytes
                             bytes(0x00, 0x03, 'b', 'i', 'g') // topic name "big"
                             ),
-                    repeat('z', 2000) // payload: 2000 x 'z', above the copy threshold
+                    repeat('z', 9000) // payload: 9000 x 'z', above the copy threshold of 8192
                     );
             PublishPacket expected = publish(
-                    false, MqttQos.AT_MOST_ONCE, false, "big", 0, MqttProperties.EMPTY, payload(repeat('z', 2000)));
+                    false, MqttQos.AT_MOST_ONCE, false, "big", 0, MqttProperties.EMPTY, payload(repeat('z', 9000)));
             ByteBuf encoded = new MqttEncoder().encode(BytesFixtures.ALLOC, expected, MqttVersion.V3_1_1);
             try {
                 assertThat(encoded).isInstanceOf(CompositeByteBuf.class);
