@@ -7,6 +7,8 @@ final class Inflight {
     final Delivery delivery;
     /** QoS 2: PUBREC received, PUBREL sent, PUBCOMP awaited. */
     boolean released;
+    /** After a reconnect: not resent yet, because the new connection's window was full. */
+    boolean awaitingResend;
 
     Inflight(Delivery delivery) {
         this.delivery = delivery;

@@ -59,6 +59,9 @@ final class Session {
     private Cancellable expiryTimer;
     final Map<String, TopicFilter> subscriptions = new HashMap<>();
     private final LinkedHashMap<Integer, Inflight> inflight = new LinkedHashMap<>();
+    /** Inflight deliveries not yet resent on the current connection because its window was full. */
+    private int awaitingResend;
+
     private final ArrayDeque<Deliverable> queue = new ArrayDeque<>();
     private long queuedBytes;
     final Set<Integer> exactlyOnceIn = new HashSet<>();
@@ -227,6 +230,7 @@ final class Session {
         }
         subscriptions.clear();
         inflight.clear();
+        awaitingResend = 0;
         queue.clear();
         queuedBytes = 0;
         exactlyOnceIn.clear();
@@ -275,11 +279,22 @@ final class Session {
         if (!outlet.isWritable()) {
             return false;
         }
-        return qos == Qos.AT_MOST_ONCE || inflight.size() < Math.min(receiveMaximum, settings.maxInflight());
+        return qos == Qos.AT_MOST_ONCE || inflight.size() < window();
+    }
+
+    /** QoS 1/2 deliveries the client may have unacknowledged: its Receive Maximum, capped by mqtt.max_inflight. */
+    private int window() {
+        return Math.min(receiveMaximum, settings.maxInflight());
     }
 
     /** Sends what the inflight window and the connection allow, oldest first. */
     void pump() {
+        if (awaitingResend > 0 && outlet != null) {
+            resendAwaiting();
+            if (awaitingResend > 0) {
+                return; // older deliveries go first
+            }
+        }
         long now = sessions.clock().millis();
         while (outlet != null && !queue.isEmpty()) {
             Deliverable head = queue.peek();
@@ -326,26 +341,65 @@ final class Session {
         }
     }
 
-    /** After a reconnect: unacknowledged deliveries again, with DUP and their packet ids [MQTT-4.4.0-1]. */
+    /**
+     * After a reconnect: unacknowledged deliveries again, with DUP and their packet ids [MQTT-4.4.0-1], in their
+     * original order. Each one takes a place in the new connection's window until it is acknowledged, a released QoS 2
+     * one (PUBREL resent) until PUBCOMP: a client that reconnects with a smaller Receive Maximum than it has deliveries
+     * outstanding must not be sent more than it allows [MQTT-3.3.4-9] [MQTT-4.9.0-2]. Those that do not fit wait,
+     * ahead of anything new, and go out as acknowledgements free places ({@link #resendAwaiting}).
+     */
     private void resumeDeliveries() {
         if (outlet == null) {
             return;
         }
+        awaitingResend = 0;
+        int outstanding = 0;
         for (Iterator<Inflight> it = inflight.values().iterator(); it.hasNext(); ) {
             Inflight entry = it.next();
+            entry.awaitingResend = false;
             if (entry.released) {
-                outlet.resendRelease(entry.delivery.packetId());
-                continue;
-            }
-            Delivery d = entry.delivery;
-            Delivery again =
-                    new Delivery(d.message(), d.qos(), d.packetId(), true, d.retain(), d.subscriptionIdentifiers());
-            if (outlet.deliver(again) != DeliveryOutcome.SENT) {
-                it.remove(); // counted by the outlet; the packet identifier is free again
+                outlet.resendRelease(entry.delivery.packetId()); // not a PUBLISH: never held back [MQTT-3.3.4-10]
+                outstanding++;
+            } else if (outstanding >= window()) {
+                entry.awaitingResend = true;
+                awaitingResend++;
+            } else if (resend(entry)) {
+                outstanding++;
+            } else {
+                it.remove();
             }
         }
         pump();
         outlet.flush();
+    }
+
+    /** Resends deliveries held back by {@link #resumeDeliveries} while the window has room, oldest first. */
+    private void resendAwaiting() {
+        int outstanding = inflight.size() - awaitingResend;
+        for (Iterator<Inflight> it = inflight.values().iterator(); it.hasNext() && awaitingResend > 0; ) {
+            Inflight entry = it.next();
+            if (!entry.awaitingResend) {
+                continue;
+            }
+            if (outstanding >= window() || !outlet.isWritable()) {
+                return;
+            }
+            entry.awaitingResend = false;
+            awaitingResend--;
+            if (resend(entry)) {
+                outstanding++;
+            } else {
+                it.remove();
+            }
+        }
+    }
+
+    /** Sends an inflight delivery again with DUP; false when the outlet dropped it (counted there; id free again). */
+    private boolean resend(Inflight entry) {
+        Delivery d = entry.delivery;
+        Delivery again =
+                new Delivery(d.message(), d.qos(), d.packetId(), true, d.retain(), d.subscriptionIdentifiers());
+        return outlet.deliver(again) == DeliveryOutcome.SENT;
     }
 
     private void afterBatch() {
@@ -357,7 +411,9 @@ final class Session {
     // ---- acknowledgements from the client -------------------------------------------------------------------------
 
     void acknowledged(int packetId) {
-        if (inflight.remove(packetId) != null) {
+        Inflight removed = inflight.remove(packetId);
+        if (removed != null) {
+            notAwaitingResend(removed);
             pump();
         }
     }
@@ -367,6 +423,7 @@ final class Session {
         if (entry == null || entry.delivery.qos() != Qos.EXACTLY_ONCE) {
             return false;
         }
+        notAwaitingResend(entry); // the client had it from the previous connection
         entry.released = true;
         return true;
     }
@@ -375,7 +432,15 @@ final class Session {
         Inflight entry = inflight.get(packetId);
         if (entry != null && entry.delivery.qos() == Qos.EXACTLY_ONCE) {
             inflight.remove(packetId);
+            notAwaitingResend(entry);
             pump();
+        }
+    }
+
+    private void notAwaitingResend(Inflight entry) {
+        if (entry.awaitingResend) {
+            entry.awaitingResend = false;
+            awaitingResend--;
         }
     }
 

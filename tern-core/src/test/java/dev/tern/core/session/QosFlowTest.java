@@ -51,6 +51,37 @@ class QosFlowTest {
     }
 
     @Test
+    void resendsAfterReconnectStayWithinTheNewReceiveMaximum() {
+        CoreFixture.Client first = core.connect("sub", false, SessionRequest.NEVER_EXPIRES);
+        first.subscribe("t", Qos.EXACTLY_ONCE);
+        core.publish("t", "released", Qos.EXACTLY_ONCE, false);
+        for (int i = 1; i <= 3; i++) {
+            core.publish("t", "m" + i, Qos.AT_LEAST_ONCE, false);
+        }
+        core.settle();
+        Delivery released = first.outlet.deliveries.get(0);
+        assertThat(first.session.received(released.packetId())).isTrue();
+        first.session.disconnected(DisconnectKind.ABNORMAL, OptionalLong.empty());
+        core.publish("t", "queued", Qos.AT_LEAST_ONCE, false);
+
+        // [MQTT-3.3.4-9] Receive Maximum 2: the PUBREL'd QoS 2 message holds one place until PUBCOMP, m1 the other.
+        CoreFixture.Client again = core.connect("sub", false, SessionRequest.NEVER_EXPIRES, 2, Optional.empty());
+        core.settle();
+        assertThat(again.outlet.releases).containsExactly(released.packetId());
+        assertThat(again.received()).containsExactly("m1");
+        assertThat(again.outlet.deliveries).allMatch(Delivery::duplicate);
+
+        again.session.completed(released.packetId());
+        assertThat(again.received()).containsExactly("m1", "m2");
+        again.session.acknowledged(again.outlet.deliveries.get(0).packetId());
+        assertThat(again.received()).containsExactly("m1", "m2", "m3");
+        // Only when every resend is out does the queued message follow, sent for the first time.
+        again.session.acknowledged(again.outlet.deliveries.get(1).packetId());
+        assertThat(again.received()).containsExactly("m1", "m2", "m3", "queued");
+        assertThat(again.outlet.deliveries.get(3).duplicate()).isFalse();
+    }
+
+    @Test
     void qos2DeliveryCompletesOnlyAfterPubcomp() {
         CoreFixture.Client sub = core.connect("sub", true, 0, 1, Optional.empty());
         sub.subscribe("t", Qos.EXACTLY_ONCE);
