@@ -115,7 +115,7 @@ class KeepAliveConformanceIT {
     void activityKeepsTheConnectionOpen5() throws InterruptedException {
         try (Wire client = Wire.connect(port, connect(V5, unique("k-busy-"), true, 1))) {
             for (int i = 0; i < 5; i++) {
-                Thread.sleep(500);
+                RealTime.pass(Duration.ofMillis(500));
                 if (i % 2 == 0) {
                     client.send(PingReqPacket.INSTANCE);
                     assertThat(client.receiveHex()).isEqualTo("d000");

@@ -24,6 +24,7 @@ import dev.tern.mqtt.codec.PubRelPacket;
 import dev.tern.mqtt.codec.PublishPacket;
 import dev.tern.mqtt.codec.SubAckPacket;
 import dev.tern.testkit.EmbeddedBroker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -470,7 +471,7 @@ class PublishConformanceIT {
             publisher.receive(PubAckPacket.class);
             publisher.receive(PubAckPacket.class);
         }
-        Thread.sleep(1_300);
+        RealTime.pass(Duration.ofMillis(1_300));
         try (Wire subscriber = subscriber(V5, prefix + "/#", AT_LEAST_ONCE)) {
             PublishPacket received = subscriber.receive(PublishPacket.class);
             assertThat(text(received)).isEqualTo("long");

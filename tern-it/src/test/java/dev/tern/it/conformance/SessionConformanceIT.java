@@ -28,6 +28,7 @@ import dev.tern.mqtt.codec.PublishPacket;
 import dev.tern.mqtt.codec.ReasonCode;
 import dev.tern.mqtt.codec.SubAckPacket;
 import dev.tern.testkit.EmbeddedBroker;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -137,7 +138,7 @@ class SessionConformanceIT {
         String topic = unique("ss-exp/");
         disconnectNormally(subscribed(connect5(id, true, 1), topic, AT_LEAST_ONCE));
         publishFromOther(topic, AT_LEAST_ONCE, "expires-with-the-session");
-        Thread.sleep(1_600);
+        RealTime.pass(Duration.ofMillis(1_600));
         try (Wire again = Wire.open(port, V5)) {
             again.send(connect5(id, false, 60));
             assertThat(again.receive(ConnAckPacket.class).sessionPresent()).isFalse();
@@ -348,7 +349,7 @@ class SessionConformanceIT {
                 publisher.receive(PubAckPacket.class);
             }
         }
-        Thread.sleep(1_300);
+        RealTime.pass(Duration.ofMillis(1_300));
         try (Wire again = Wire.open(port, V5)) {
             again.send(connect5(id, false, 60));
             assertThat(again.receive(ConnAckPacket.class).sessionPresent()).isTrue();
