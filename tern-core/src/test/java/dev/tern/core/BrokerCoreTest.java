@@ -79,6 +79,8 @@ class BrokerCoreTest {
                         "$SYS/broker/clients/total",
                         "$SYS/broker/messages/received",
                         "$SYS/broker/messages/sent",
+                        "$SYS/broker/limits/exceeded",
+                        "$SYS/broker/limits/receive_maximum",
                         "$SYS/broker/bytes/received",
                         "$SYS/broker/bytes/sent",
                         "$SYS/broker/subscriptions/count",

@@ -1,5 +1,6 @@
 package dev.tern.mqtt;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.message.Qos;
 import dev.tern.api.session.SessionRequest;
 import dev.tern.api.session.Will;
@@ -43,7 +44,9 @@ final class ConnectNegotiation {
         }
     }
 
-    static Outcome negotiate(ConnectPacket connect, MqttSettings settings, RandomGenerator random, long nowMillis) {
+    /** Checks {@code connect}; a refusal for crossing a configured limit is counted in {@code traffic}. */
+    static Outcome negotiate(
+            ConnectPacket connect, MqttSettings settings, RandomGenerator random, Traffic traffic, long nowMillis) {
         boolean v5 = connect.version().isV5();
         String clientId = connect.clientId();
         boolean assigned = clientId.isEmpty();
@@ -54,12 +57,13 @@ final class ConnectNegotiation {
         } else if (clientId.getBytes(StandardCharsets.UTF_8).length > settings.maxClientIdLength()) {
             // [MQTT-3.1.3-5] 1..23 bytes must be allowed, more may be; beyond mqtt.max_client_id_length the id is
             // rejected: 5.0 0x85 [MQTT-3.1.3-8], 3.1.1 return code 2 [MQTT-3.1.3-9].
+            traffic.limitExceeded(Traffic.Limit.CLIENT_ID_LENGTH);
             return new Refused(
                     ReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
                     "MQTT-3.1.3-5",
                     "client identifier longer than " + settings.maxClientIdLength() + " bytes");
         }
-        Optional<Refused> willProblem = checkWill(connect, settings);
+        Optional<Refused> willProblem = checkWill(connect, settings, traffic);
         if (willProblem.isPresent()) {
             return willProblem.get();
         }
@@ -94,13 +98,14 @@ final class ConnectNegotiation {
         return new Agreed(terms);
     }
 
-    private static Optional<Refused> checkWill(ConnectPacket connect, MqttSettings settings) {
+    private static Optional<Refused> checkWill(ConnectPacket connect, MqttSettings settings, Traffic traffic) {
         if (connect.will().isEmpty()) {
             return Optional.empty();
         }
         dev.tern.mqtt.codec.Will will = connect.will().get();
         if (Qos.ofLevel(will.qos().value()).compareTo(settings.maximumQos()) > 0) {
             // [MQTT-3.2.2-12] a Will QoS beyond the server's Maximum QoS: reject, with 0x9B.
+            traffic.limitExceeded(Traffic.Limit.MAXIMUM_QOS);
             return Optional.of(new Refused(
                     ReasonCode.QOS_NOT_SUPPORTED,
                     "MQTT-3.2.2-12",

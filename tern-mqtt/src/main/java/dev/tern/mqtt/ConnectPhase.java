@@ -1,5 +1,6 @@
 package dev.tern.mqtt;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.security.Credentials;
 import dev.tern.api.session.CloseReason;
 import dev.tern.api.session.ConnectResult;
@@ -131,6 +132,7 @@ final class ConnectPhase {
 
     void timedOut() {
         if (phase != Phase.OPEN && phase != Phase.CLOSED) {
+            env.traffic().limitExceeded(Traffic.Limit.CONNECT_TIMEOUT);
             close((phase == Phase.AWAITING_CONNECT ? "no CONNECT" : "connect not completed") + " within "
                     + env.settings().connectTimeoutSeconds() + " s");
         }
@@ -153,7 +155,7 @@ final class ConnectPhase {
     private void onConnect(ConnectPacket packet) {
         connect = packet;
         long now = env.clock().millis();
-        switch (ConnectNegotiation.negotiate(packet, env.settings(), env.random(), now)) {
+        switch (ConnectNegotiation.negotiate(packet, env.settings(), env.random(), env.traffic(), now)) {
             case ConnectNegotiation.Refused refused ->
                 refuse(
                         refused.code(),

@@ -1,5 +1,6 @@
 package dev.tern.mqtt;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.session.CloseReason;
 import dev.tern.api.session.Delivery;
 import dev.tern.api.session.DeliveryOutcome;
@@ -59,7 +60,7 @@ final class ConnectedPhase {
         this.authentication = authentication;
         this.effects = effects;
         this.keepAlive = new KeepAlive(terms.keepAliveSeconds(), env.clock().millis());
-        this.inbound = new InboundPublishes(terms, env.settings(), session, env.clock(), effects);
+        this.inbound = new InboundPublishes(terms, env.settings(), session, env.clock(), env.traffic(), effects);
         this.outbound = new OutboundPublishes(terms, env.settings(), env.clock(), env.traffic(), effects);
         this.subscriptions = new Subscriptions(version, env.settings(), session, effects);
         effects.add(new Action.SetTimer(Timer.KEEP_ALIVE, keepAlive.limitMillis()));
@@ -109,6 +110,7 @@ final class ConnectedPhase {
             return;
         }
         // [MQTT-3.1.2-22] (5.0; 3.1.1 [MQTT-3.1.2-24]) close as if the network had failed: the will is published.
+        env.traffic().limitExceeded(Traffic.Limit.KEEP_ALIVE_TIMEOUT);
         disconnect(
                 ReasonCode.KEEP_ALIVE_TIMEOUT,
                 "",

@@ -1,5 +1,6 @@
 package dev.tern.mqtt;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.message.Message;
 import dev.tern.api.message.Payload;
 import dev.tern.api.message.Qos;
@@ -30,6 +31,7 @@ final class InboundPublishes {
     private final MqttSettings settings;
     private final SessionHandle session;
     private final InstantSource clock;
+    private final Traffic traffic;
     private final Effects effects;
     private final InboundTopicAliases aliases;
     private final String clientId;
@@ -39,14 +41,20 @@ final class InboundPublishes {
     private boolean closed;
 
     InboundPublishes(
-            ConnectTerms terms, MqttSettings settings, SessionHandle session, InstantSource clock, Effects effects) {
+            ConnectTerms terms,
+            MqttSettings settings,
+            SessionHandle session,
+            InstantSource clock,
+            Traffic traffic,
+            Effects effects) {
         this.version = terms.version();
         this.clientId = terms.clientId();
         this.settings = settings;
         this.session = session;
         this.clock = clock;
+        this.traffic = traffic;
         this.effects = effects;
-        this.aliases = new InboundTopicAliases(settings.topicAliasMaximum());
+        this.aliases = new InboundTopicAliases(settings.topicAliasMaximum(), traffic);
     }
 
     /** Handles a PUBLISH and releases it; a violation ends the connection. */
@@ -74,6 +82,7 @@ final class InboundPublishes {
         Qos qos = Qos.ofLevel(publish.qos().value());
         if (qos.compareTo(settings.maximumQos()) > 0) {
             // 3.2.2.3.4: a PUBLISH above the Maximum QoS we advertised [MQTT-3.2.2-9] is answered with 0x9B.
+            traffic.limitExceeded(Traffic.Limit.MAXIMUM_QOS);
             return violation(ReasonCode.QOS_NOT_SUPPORTED, "3.2.2.3.4", "QoS " + qos.level() + " is not supported");
         }
         if (publish.retainFlag() && !settings.retainAvailable()) {
@@ -169,6 +178,7 @@ final class InboundPublishes {
      */
     private Optional<Violation> receiveMaximumExceeded() {
         // 3.3.4: more unacknowledged QoS 1/2 PUBLISHes than our Receive Maximum is answered with DISCONNECT 0x93.
+        traffic.limitExceeded(Traffic.Limit.RECEIVE_MAXIMUM);
         return violation(
                 ReasonCode.RECEIVE_MAXIMUM_EXCEEDED,
                 "3.3.4",

@@ -1,5 +1,6 @@
 package dev.tern.mqtt;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.mqtt.codec.ReasonCode;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,10 +10,12 @@ import java.util.OptionalInt;
 /** Topic aliases a client sets towards us (section 3.3.2.3.4), up to the Topic Alias Maximum we advertised. */
 final class InboundTopicAliases {
     private final int maximum;
+    private final Traffic traffic;
     private final Map<Integer, String> topics = new HashMap<>();
 
-    InboundTopicAliases(int maximum) {
+    InboundTopicAliases(int maximum, Traffic traffic) {
         this.maximum = maximum;
+        this.traffic = traffic;
     }
 
     /** What a PUBLISH's topic and alias come to. */
@@ -37,7 +40,11 @@ final class InboundTopicAliases {
         }
         int value = alias.getAsInt();
         if (value == 0 || value > maximum) {
-            // [MQTT-3.3.2-8] an alias is never 0; [MQTT-3.3.2-9] nor above our Topic Alias Maximum: 0x94.
+            // [MQTT-3.3.2-8] an alias is never 0; [MQTT-3.3.2-9] nor above our Topic Alias Maximum: 0x94. Only the
+            // latter crosses the limit.
+            if (value > maximum) {
+                traffic.limitExceeded(Traffic.Limit.TOPIC_ALIAS);
+            }
             return new Rejected(new Violation(
                     ReasonCode.TOPIC_ALIAS_INVALID,
                     value == 0 ? "MQTT-3.3.2-8" : "MQTT-3.3.2-9",

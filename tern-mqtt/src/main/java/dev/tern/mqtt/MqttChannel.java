@@ -1,5 +1,6 @@
 package dev.tern.mqtt;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.session.CloseReason;
 import dev.tern.api.session.Delivery;
 import dev.tern.api.session.DeliveryOutcome;
@@ -8,6 +9,7 @@ import dev.tern.mqtt.codec.MalformedPacketException;
 import dev.tern.mqtt.codec.MqttPacket;
 import dev.tern.mqtt.codec.MqttVersion;
 import dev.tern.mqtt.codec.PublishPacket;
+import dev.tern.mqtt.codec.ReasonCode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +70,10 @@ final class MqttChannel {
         return run(() -> {
             String reason =
                     "protocol error " + failure.reasonCode() + " [" + failure.rule() + "]: " + failure.getMessage();
+            if (failure.reasonCode() == ReasonCode.PACKET_TOO_LARGE) {
+                // The decoder refuses a packet above mqtt.max_packet_size from its fixed header.
+                env.traffic().limitExceeded(Traffic.Limit.PACKET_SIZE);
+            }
             if (connected != null) {
                 connected.decodeFailure(failure, reason);
             } else {

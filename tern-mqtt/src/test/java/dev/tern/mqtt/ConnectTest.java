@@ -2,6 +2,7 @@ package dev.tern.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.security.AuthenticationResult;
 import dev.tern.api.session.ConnectRefusal;
 import dev.tern.api.session.SessionRequest;
@@ -131,6 +132,8 @@ class ConnectTest {
         assertThat(connAck.reasonCode()).isEqualTo(ReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
         assertThat(connAck.properties().reasonString()).contains("client identifier longer than 256 bytes");
         assertThat(v5.broker.requests).isEmpty();
+        assertThat(v311.traffic.limitsExceeded).containsExactly(Traffic.Limit.CLIENT_ID_LENGTH);
+        assertThat(v5.traffic.limitsExceeded).containsExactly(Traffic.Limit.CLIENT_ID_LENGTH);
     }
 
     @Test

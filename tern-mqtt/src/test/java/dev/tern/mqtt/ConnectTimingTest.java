@@ -2,6 +2,7 @@ package dev.tern.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.session.DisconnectKind;
 import dev.tern.mqtt.codec.MqttQos;
 import dev.tern.mqtt.codec.MqttVersion;
@@ -55,6 +56,7 @@ class ConnectTimingTest {
 
         assertThat(Wire.describe(started)).containsExactly("SetTimer[timer=CONNECT_TIMEOUT, delayMillis=10000]");
         assertThat(Wire.describe(timedOut)).containsExactly("Close[reason=no CONNECT within 10 s]");
+        assertThat(harness.traffic.limitsExceeded).containsExactly(Traffic.Limit.CONNECT_TIMEOUT);
     }
 
     @Test
@@ -63,5 +65,6 @@ class ConnectTimingTest {
         harness.connect(MqttVersion.V5);
 
         assertThat(harness.channel.handleTimeout(Timer.CONNECT_TIMEOUT)).isEmpty();
+        assertThat(harness.traffic.limitsExceeded).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.tern.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.session.DisconnectKind;
 import dev.tern.mqtt.codec.DisconnectPacket;
 import dev.tern.mqtt.codec.MalformedPacketException;
@@ -126,6 +127,7 @@ class DecodeFailureTest {
 
         assertThat(((DisconnectPacket) Wire.packets(actions).getFirst()).reasonCode())
                 .isEqualTo(ReasonCode.PACKET_TOO_LARGE);
+        assertThat(harness.traffic.limitsExceeded).containsExactly(Traffic.Limit.PACKET_SIZE);
     }
 
     @Test

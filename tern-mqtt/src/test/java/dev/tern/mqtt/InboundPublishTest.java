@@ -2,6 +2,7 @@ package dev.tern.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.message.Message;
 import dev.tern.api.message.Qos;
 import dev.tern.api.message.UserProperty;
@@ -198,6 +199,7 @@ class InboundPublishTest {
         // The refused message's identifier is not kept: a resend after reconnecting is published.
         assertThat(harness.session().exactlyOnce).containsExactly(2);
         assertThat(harness.session().published).hasSize(2);
+        assertThat(harness.traffic.limitsExceeded).containsExactly(Traffic.Limit.RECEIVE_MAXIMUM);
         assertThat(harness.session().disconnects)
                 .containsExactly(new FakeSession.Disconnected(DisconnectKind.ABNORMAL, OptionalLong.empty()));
     }
@@ -252,6 +254,8 @@ class InboundPublishTest {
                 .isEqualTo(ReasonCode.QOS_NOT_SUPPORTED);
         assertThat(((DisconnectPacket) Wire.packets(retainRefused).getFirst()).reasonCode())
                 .isEqualTo(ReasonCode.RETAIN_NOT_SUPPORTED);
+        assertThat(qos.traffic.limitsExceeded).containsExactly(Traffic.Limit.MAXIMUM_QOS);
+        assertThat(retain.traffic.limitsExceeded).isEmpty();
         assertThat(retained.refCnt()).isZero();
     }
 

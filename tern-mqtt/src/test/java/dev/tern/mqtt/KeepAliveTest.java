@@ -2,6 +2,7 @@ package dev.tern.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.session.DisconnectKind;
 import dev.tern.mqtt.codec.MqttVersion;
 import dev.tern.mqtt.codec.PingReqPacket;
@@ -43,6 +44,7 @@ class KeepAliveTest {
 
         assertThat(Wire.describe(fired))
                 .containsExactly("e0 01 8d", "Close[reason=keep alive timeout: no packet within 90000 ms]");
+        assertThat(harness.traffic.limitsExceeded).containsExactly(Traffic.Limit.KEEP_ALIVE_TIMEOUT);
         assertThat(harness.session().disconnects)
                 .containsExactly(new FakeSession.Disconnected(DisconnectKind.ABNORMAL, OptionalLong.empty()));
     }

@@ -9,6 +9,7 @@ final class RecordingTraffic implements Traffic {
     long received;
     long sent;
     final List<DropReason> dropped = new ArrayList<>();
+    final List<Limit> limitsExceeded = new ArrayList<>();
 
     @Override
     public void bytesReceived(long bytes) {
@@ -23,5 +24,10 @@ final class RecordingTraffic implements Traffic {
     @Override
     public void messageDropped(DropReason reason) {
         dropped.add(reason);
+    }
+
+    @Override
+    public void limitExceeded(Limit limit) {
+        limitsExceeded.add(limit);
     }
 }

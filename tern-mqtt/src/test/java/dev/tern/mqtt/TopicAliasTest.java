@@ -2,6 +2,7 @@ package dev.tern.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.message.Message;
 import dev.tern.api.message.MessageProperties;
 import dev.tern.api.message.Payload;
@@ -47,6 +48,7 @@ class TopicAliasTest {
         assertThat(((DisconnectPacket) Wire.packets(actions).getFirst()).reasonCode())
                 .isEqualTo(ReasonCode.TOPIC_ALIAS_INVALID);
         assertThat(harness.session().published).isEmpty();
+        assertThat(harness.traffic.limitsExceeded).containsExactly(Traffic.Limit.TOPIC_ALIAS);
     }
 
     @Test
@@ -58,6 +60,7 @@ class TopicAliasTest {
 
         assertThat(((DisconnectPacket) Wire.packets(actions).getFirst()).reasonCode())
                 .isEqualTo(ReasonCode.PROTOCOL_ERROR);
+        assertThat(harness.traffic.limitsExceeded).isEmpty();
     }
 
     @Test

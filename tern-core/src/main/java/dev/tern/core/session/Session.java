@@ -152,13 +152,15 @@ final class Session {
             will = Optional.empty(); // [MQTT-3.14.4-3] a normal DISCONNECT discards the will
         }
         if (will.isPresent()) {
-            long delay = Math.min(will.get().delaySeconds(), expirySeconds);
+            long delay = will.get().delaySeconds();
             if (delay == 0) {
                 publishWill();
-            } else {
+            } else if (delay < expirySeconds) {
                 long at = epoch;
                 willTimer = sessions.scheduler().schedule(() -> mailbox.post(() -> willDelayPassed(at)), delay * 1000);
             }
+            // Otherwise the session ends first and end() publishes the will, in the same task that ends the session:
+            // a client that sees the will and reconnects at once must find the session gone, not about to go.
         }
         if (expirySeconds == 0) {
             end();

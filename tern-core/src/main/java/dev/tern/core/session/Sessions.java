@@ -1,5 +1,6 @@
 package dev.tern.core.session;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.message.Message;
 import dev.tern.api.message.Qos;
 import dev.tern.api.security.AccessControl;
@@ -61,6 +62,9 @@ public final class Sessions {
         boolean takeover = existing != null && existing.online;
         if (shuttingDown || (!takeover && connected.get() >= settings.maxConnections())) {
             ConnectRefusal reason = shuttingDown ? ConnectRefusal.SHUTTING_DOWN : ConnectRefusal.CONNECTION_LIMIT;
+            if (reason == ConnectRefusal.CONNECTION_LIMIT) {
+                counters.limitExceeded(Traffic.Limit.CONNECTIONS);
+            }
             outlet.executor().execute(() -> onResult.accept(new ConnectResult.Refused(reason)));
             return;
         }
@@ -98,6 +102,7 @@ public final class Sessions {
 
     PublishOutcome publishFrom(ClientInfo client, Message message) {
         if (!withinTopicLimits(message.topic().value())) {
+            counters.limitExceeded(Traffic.Limit.TOPIC_LEVELS_OR_LENGTH);
             return new PublishOutcome.Refused(Refusal.TOPIC_NAME_INVALID);
         }
         if (!accessControl.mayPublish(client, message.topic())) {
@@ -266,6 +271,7 @@ public final class Sessions {
 
     private Refusal refusalFor(Session session, TopicFilter filter, SubscriptionOptions options) {
         if (!withinTopicLimits(filter.filter())) {
+            counters.limitExceeded(Traffic.Limit.TOPIC_LEVELS_OR_LENGTH);
             return Refusal.TOPIC_FILTER_INVALID;
         }
         if (filter.isShared() && !settings.sharedSubscriptionsAvailable()) {
@@ -279,6 +285,7 @@ public final class Sessions {
         }
         if (!session.subscriptions.containsKey(filter.text())
                 && session.subscriptionCount() >= settings.maxSubscriptionsPerClient()) {
+            counters.limitExceeded(Traffic.Limit.SUBSCRIPTIONS_PER_CLIENT);
             return Refusal.QUOTA_EXCEEDED;
         }
         if (!accessControl.maySubscribe(session.clientInfo(), filter)) {

@@ -13,10 +13,14 @@ public final class Counters implements Traffic {
     private final LongAdder messagesSent = new LongAdder();
     private final LongAdder connectionsOpened = new LongAdder();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
+    private final Map<Limit, LongAdder> limitsExceeded = new EnumMap<>(Limit.class);
 
     public Counters() {
         for (DropReason reason : DropReason.values()) {
             dropped.put(reason, new LongAdder());
+        }
+        for (Limit limit : Limit.values()) {
+            limitsExceeded.put(limit, new LongAdder());
         }
     }
 
@@ -33,6 +37,11 @@ public final class Counters implements Traffic {
     @Override
     public void messageDropped(DropReason reason) {
         dropped.get(reason).increment();
+    }
+
+    @Override
+    public void limitExceeded(Limit limit) {
+        limitsExceeded.get(limit).increment();
     }
 
     public void messageReceived() {
@@ -73,5 +82,15 @@ public final class Counters implements Traffic {
 
     public long droppedTotal() {
         return dropped.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Refusals for crossing {@code limit}. */
+    public long limitsExceeded(Limit limit) {
+        return limitsExceeded.get(limit).sum();
+    }
+
+    /** Refusals for crossing any limit. */
+    public long limitsExceededTotal() {
+        return limitsExceeded.values().stream().mapToLong(LongAdder::sum).sum();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tern.core.sys;
 
+import dev.tern.api.broker.Traffic;
 import dev.tern.api.message.Message;
 import dev.tern.api.message.MessageProperties;
 import dev.tern.api.message.Payload;
@@ -64,6 +65,10 @@ public final class SysTopics {
         publish("messages/received", c.messagesReceived());
         publish("messages/sent", c.messagesSent());
         publish("messages/dropped", c.droppedTotal());
+        publish("limits/exceeded", c.limitsExceededTotal());
+        for (Traffic.Limit limit : Traffic.Limit.values()) {
+            publish("limits/" + limit.name().toLowerCase(Locale.ROOT), c.limitsExceeded(limit));
+        }
         publish("bytes/received", c.bytesReceived());
         publish("bytes/sent", c.bytesSent());
         publish("subscriptions/count", figures.subscriptions().getAsInt());

@@ -195,6 +195,20 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void aWillDelayedBeyondTheSessionExpiryGoesOutInTheTaskThatEndsTheSession() {
+        CoreFixture.Client watcher = watcher();
+        CoreFixture.Client device = core.connect("device", false, 1, 65_535, will("session-over", 60));
+        device.session.disconnected(DisconnectKind.ABNORMAL, OptionalLong.empty());
+
+        core.time.advanceMillis(1_000);
+        core.settle();
+
+        assertThat(watcher.received()).containsExactly("session-over");
+        assertThat(core.sessions.sessionCount()).isEqualTo(1); // only the watcher's
+        assertThat(core.connect("device", false, 60).sessionPresent).isFalse();
+    }
+
+    @Test
     void reconnectingBeforeTheWillDelayCancelsTheWill() {
         CoreFixture.Client watcher = watcher();
         CoreFixture.Client device = core.connect("device", false, 3600, 65_535, will("never", 30));
@@ -244,5 +258,50 @@ class SessionLifecycleTest {
 
         assertThat(refused.result).isInstanceOf(dev.tern.api.session.ConnectResult.Refused.class);
         assertThat(takeover.sessionPresent).isTrue();
+        assertThat(limited.counters.limitsExceeded(dev.tern.api.broker.Traffic.Limit.CONNECTIONS))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void subscriptionsBeyondTheQuotaAndTopicsBeyondTheLimitsAreRefusedAndCounted() {
+        CoreFixture limited = new CoreFixture(new dev.tern.core.CoreSettings(
+                10,
+                100,
+                1000,
+                1 << 20,
+                dev.tern.core.CoreSettings.QueueOverflow.DROP_NEW,
+                false,
+                3600,
+                1,
+                3,
+                100,
+                Qos.EXACTLY_ONCE,
+                true,
+                true,
+                true,
+                true,
+                0,
+                "test"));
+        CoreFixture.Client client = limited.connect("a", true, 0);
+
+        client.subscribe("first", Qos.AT_MOST_ONCE);
+        var overQuota = client.subscribe("second", Qos.AT_MOST_ONCE);
+        var tooDeepFilter = client.subscribe("a/b/c/d", Qos.AT_MOST_ONCE);
+        var tooDeepTopic = client.publish("a/b/c/d", "x", Qos.AT_LEAST_ONCE, false);
+
+        assertThat(overQuota)
+                .containsExactly(
+                        new dev.tern.api.session.SubscribeResult.Refused(dev.tern.api.session.Refusal.QUOTA_EXCEEDED));
+        assertThat(tooDeepFilter)
+                .containsExactly(new dev.tern.api.session.SubscribeResult.Refused(
+                        dev.tern.api.session.Refusal.TOPIC_FILTER_INVALID));
+        assertThat(tooDeepTopic)
+                .isEqualTo(new dev.tern.api.session.PublishOutcome.Refused(
+                        dev.tern.api.session.Refusal.TOPIC_NAME_INVALID));
+        assertThat(limited.counters.limitsExceeded(dev.tern.api.broker.Traffic.Limit.SUBSCRIPTIONS_PER_CLIENT))
+                .isEqualTo(1);
+        assertThat(limited.counters.limitsExceeded(dev.tern.api.broker.Traffic.Limit.TOPIC_LEVELS_OR_LENGTH))
+                .isEqualTo(2);
+        assertThat(limited.counters.limitsExceededTotal()).isEqualTo(3);
     }
 }
