@@ -3,9 +3,6 @@ package dev.tern.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.api.message.Qos;
-import dev.tern.api.security.AccessControl;
-import dev.tern.api.security.AuthenticationResult;
-import dev.tern.api.security.Credentials;
 import dev.tern.api.session.ClientInfo;
 import dev.tern.api.session.CloseReason;
 import dev.tern.api.session.ConnectResult;
@@ -14,7 +11,7 @@ import dev.tern.api.session.SessionRequest;
 import dev.tern.api.session.Subscribe;
 import dev.tern.api.session.SubscriptionOptions;
 import dev.tern.api.topic.TopicFilter;
-import dev.tern.api.topic.TopicName;
+import dev.tern.core.session.AllowAll;
 import dev.tern.core.session.ManualLoop;
 import dev.tern.core.session.ManualScheduler;
 import dev.tern.core.session.RecordingOutlet;
@@ -24,27 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class BrokerCoreTest {
-    private static final AccessControl ALLOW_ALL = new AccessControl() {
-        @Override
-        public AuthenticationResult authenticate(Credentials credentials) {
-            return new AuthenticationResult.Accepted(Optional.empty());
-        }
-
-        @Override
-        public boolean mayPublish(ClientInfo client, TopicName topic) {
-            return true;
-        }
-
-        @Override
-        public boolean maySubscribe(ClientInfo client, TopicFilter filter) {
-            return true;
-        }
-
-        @Override
-        public boolean mayReceive(ClientInfo client, TopicName topic) {
-            return true;
-        }
-    };
 
     private final ManualScheduler time = new ManualScheduler();
     private final ManualLoop loop = new ManualLoop();
@@ -63,7 +39,7 @@ class BrokerCoreTest {
 
     @Test
     void sysTopicsArePublishedRetainedEveryIntervalWithMosquittosNames() {
-        BrokerCore core = new BrokerCore(CoreSettings.defaults(), ALLOW_ALL, time, time);
+        BrokerCore core = new BrokerCore(CoreSettings.defaults(), AllowAll.INSTANCE, time, time);
         core.start();
         SessionHandle session = connect(core, "watcher");
 
@@ -119,7 +95,7 @@ class BrokerCoreTest {
                 defaults.subscriptionIdentifiersAvailable(),
                 0,
                 defaults.version());
-        BrokerCore core = new BrokerCore(off, ALLOW_ALL, time, time);
+        BrokerCore core = new BrokerCore(off, AllowAll.INSTANCE, time, time);
         core.start();
         SessionHandle session = connect(core, "watcher");
 
@@ -132,7 +108,7 @@ class BrokerCoreTest {
 
     @Test
     void shutdownClosesConnectionsSayingTheServerIsShuttingDown() {
-        BrokerCore core = new BrokerCore(CoreSettings.defaults(), ALLOW_ALL, time, time);
+        BrokerCore core = new BrokerCore(CoreSettings.defaults(), AllowAll.INSTANCE, time, time);
         connect(core, "client");
 
         core.shutdown();

@@ -4,9 +4,6 @@ import dev.tern.api.message.Message;
 import dev.tern.api.message.MessageProperties;
 import dev.tern.api.message.Payload;
 import dev.tern.api.message.Qos;
-import dev.tern.api.security.AccessControl;
-import dev.tern.api.security.AuthenticationResult;
-import dev.tern.api.security.Credentials;
 import dev.tern.api.session.ClientInfo;
 import dev.tern.api.session.ConnectResult;
 import dev.tern.api.session.PublishOutcome;
@@ -26,27 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Sessions wired to a manual clock and scheduler, with helpers that read like the behaviour under test. */
 final class CoreFixture {
-    static final AccessControl ALLOW_ALL = new AccessControl() {
-        @Override
-        public AuthenticationResult authenticate(Credentials credentials) {
-            return new AuthenticationResult.Accepted(credentials.username());
-        }
-
-        @Override
-        public boolean mayPublish(ClientInfo client, TopicName topic) {
-            return true;
-        }
-
-        @Override
-        public boolean maySubscribe(ClientInfo client, TopicFilter filter) {
-            return true;
-        }
-
-        @Override
-        public boolean mayReceive(ClientInfo client, TopicName topic) {
-            return true;
-        }
-    };
 
     final ManualScheduler time = new ManualScheduler();
     final Counters counters = new Counters();
@@ -58,7 +34,7 @@ final class CoreFixture {
     }
 
     CoreFixture(CoreSettings settings) {
-        sessions = new Sessions(settings, ALLOW_ALL, time, time, counters);
+        sessions = new Sessions(settings, AllowAll.INSTANCE, time, time, counters);
     }
 
     /** A connected client: its loop, its outlet and its session handle. */
