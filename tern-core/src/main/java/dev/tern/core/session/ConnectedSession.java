@@ -96,26 +96,26 @@ final class ConnectedSession implements SessionHandle {
     @Override
     public void acknowledged(int packetId) {
         if (!detached) {
-            session.acknowledged(packetId);
+            session.deliveries.acknowledged(packetId);
         }
     }
 
     @Override
     public boolean received(int packetId) {
-        return !detached && session.received(packetId);
+        return !detached && session.deliveries.received(packetId);
     }
 
     @Override
     public void completed(int packetId) {
         if (!detached) {
-            session.completed(packetId);
+            session.deliveries.completed(packetId);
         }
     }
 
     @Override
     public void resume() {
         if (!detached) {
-            session.pump();
+            session.deliveries.pump();
             if (session.outlet() != null) {
                 session.outlet().flush();
             }

@@ -1,13 +1,10 @@
 package dev.tern.core.session;
 
-import dev.tern.api.broker.Traffic.DropReason;
 import dev.tern.api.message.Message;
 import dev.tern.api.message.Qos;
 import dev.tern.api.session.ClientInfo;
 import dev.tern.api.session.CloseReason;
 import dev.tern.api.session.ConnectResult;
-import dev.tern.api.session.Delivery;
-import dev.tern.api.session.DeliveryOutcome;
 import dev.tern.api.session.DisconnectKind;
 import dev.tern.api.session.Outlet;
 import dev.tern.api.session.SessionRequest;
@@ -16,11 +13,8 @@ import dev.tern.api.session.Will;
 import dev.tern.api.topic.TopicFilter;
 import dev.tern.core.CoreSettings;
 import dev.tern.core.time.Scheduler.Cancellable;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,24 +47,20 @@ final class Session {
     private boolean ended;
     private long epoch;
     private long expirySeconds;
-    private int receiveMaximum = 65_535;
     private Optional<Will> will = Optional.empty();
     private Cancellable willTimer;
     private Cancellable expiryTimer;
     final Map<String, TopicFilter> subscriptions = new HashMap<>();
-    private final LinkedHashMap<Integer, Inflight> inflight = new LinkedHashMap<>();
-    /** Inflight deliveries not yet resent on the current connection because its window was full. */
-    private int awaitingResend;
+    /** The QoS 1/2 inflight window and bounded queue towards the client. */
+    final OutboundDeliveries deliveries;
 
-    private final ArrayDeque<Deliverable> queue = new ArrayDeque<>();
-    private long queuedBytes;
     final Set<Integer> exactlyOnceIn = new HashSet<>();
-    private int nextPacketId = 1;
 
     Session(String clientId, Sessions sessions, Executor initialOwner) {
         this.clientId = clientId;
         this.sessions = sessions;
         this.settings = sessions.settings();
+        this.deliveries = new OutboundDeliveries(settings, sessions.counters(), sessions.clock());
         this.mailbox = new Mailbox(initialOwner, this::afterBatch);
     }
 
@@ -103,9 +93,9 @@ final class Session {
         epoch++;
         client = request.client();
         expirySeconds = Math.min(request.sessionExpirySeconds(), settings.maxSessionExpirySeconds());
-        receiveMaximum = request.receiveMaximum();
         will = request.will();
         outlet = newOutlet;
+        deliveries.attach(newOutlet, request.receiveMaximum());
         online = true;
         sessions.connectionOpened();
         ConnectedSession connected = new ConnectedSession(this);
@@ -116,7 +106,7 @@ final class Session {
         newOutlet.executor().execute(() -> {
             onResult.accept(new ConnectResult.Connected(connected, present, appliedExpiry));
             if (!connected.isDetached()) {
-                resumeDeliveries();
+                deliveries.resumeDeliveries();
             }
         });
     }
@@ -126,6 +116,7 @@ final class Session {
         Outlet old = outlet;
         handle.detach();
         outlet = null;
+        deliveries.detach();
         online = false;
         sessions.connectionClosed();
         log.info("session taken over: clientId={} peer={}", clientId, client.peer());
@@ -145,6 +136,7 @@ final class Session {
         }
         handle.detach();
         outlet = null;
+        deliveries.detach();
         online = false;
         sessions.connectionClosed();
         newExpirySeconds.ifPresent(seconds -> expirySeconds = Math.min(seconds, settings.maxSessionExpirySeconds()));
@@ -231,10 +223,7 @@ final class Session {
             sessions.index().remove(this, filter);
         }
         subscriptions.clear();
-        inflight.clear();
-        awaitingResend = 0;
-        queue.clear();
-        queuedBytes = 0;
+        deliveries.clear();
         exactlyOnceIn.clear();
     }
 
@@ -245,204 +234,12 @@ final class Session {
         if (ended) {
             return;
         }
-        long now = sessions.clock().millis();
-        if (item.message().isExpiredAt(now)) {
-            sessions.counters().messageDropped(DropReason.EXPIRED);
-            return;
-        }
-        if (outlet == null && item.qos() == Qos.AT_MOST_ONCE && !settings.queueQos0Offline()) {
-            sessions.counters().messageDropped(DropReason.QOS0_NOT_DELIVERABLE);
-            return;
-        }
-        if (outlet != null && queue.isEmpty() && canSendNow(item.qos())) {
-            send(item);
-            return;
-        }
-        offer(item);
-    }
-
-    private void offer(Deliverable item) {
-        if (queue.size() >= settings.maxQueuedMessages() || queuedBytes + item.size() > settings.maxQueuedBytes()) {
-            if (settings.queueOverflow() == CoreSettings.QueueOverflow.DROP_OLDEST && !queue.isEmpty()) {
-                Deliverable oldest = queue.poll();
-                queuedBytes -= oldest.size();
-                sessions.counters().messageDropped(DropReason.QUEUE_FULL);
-                offer(item);
-                return;
-            }
-            sessions.counters().messageDropped(DropReason.QUEUE_FULL);
-            return;
-        }
-        queue.add(item);
-        queuedBytes += item.size();
-    }
-
-    private boolean canSendNow(Qos qos) {
-        if (!outlet.isWritable()) {
-            return false;
-        }
-        return qos == Qos.AT_MOST_ONCE || inflight.size() < window();
-    }
-
-    /** QoS 1/2 deliveries the client may have unacknowledged: its Receive Maximum, capped by mqtt.max_inflight. */
-    private int window() {
-        return Math.min(receiveMaximum, settings.maxInflight());
-    }
-
-    /** Sends what the inflight window and the connection allow, oldest first. */
-    void pump() {
-        if (awaitingResend > 0 && outlet != null) {
-            resendAwaiting();
-            if (awaitingResend > 0) {
-                return; // older deliveries go first
-            }
-        }
-        long now = sessions.clock().millis();
-        while (outlet != null && !queue.isEmpty()) {
-            Deliverable head = queue.peek();
-            if (head.message().isExpiredAt(now)) {
-                queue.poll();
-                queuedBytes -= head.size();
-                sessions.counters().messageDropped(DropReason.EXPIRED);
-                continue;
-            }
-            if (!canSendNow(head.qos())) {
-                return;
-            }
-            queue.poll();
-            queuedBytes -= head.size();
-            send(head);
-        }
-    }
-
-    private void send(Deliverable item) {
-        int packetId = item.qos() == Qos.AT_MOST_ONCE ? 0 : nextPacketId();
-        Delivery delivery = new Delivery(
-                item.message(), item.qos(), packetId, false, item.retain(), item.subscriptionIdentifiers());
-        DeliveryOutcome outcome = outlet.deliver(delivery);
-        switch (outcome) {
-            case SENT -> {
-                sessions.counters().messageSent();
-                if (packetId != 0) {
-                    inflight.put(packetId, new Inflight(delivery));
-                }
-            }
-            case DROPPED_TOO_LARGE, DROPPED_EXPIRED -> {
-                // the outlet counted the drop; the packet identifier was never taken
-            }
-        }
-    }
-
-    private int nextPacketId() {
-        while (true) {
-            int candidate = nextPacketId;
-            nextPacketId = candidate == 0xFFFF ? 1 : candidate + 1;
-            if (!inflight.containsKey(candidate)) {
-                return candidate;
-            }
-        }
-    }
-
-    /**
-     * After a reconnect: unacknowledged deliveries again, with DUP and their packet ids [MQTT-4.4.0-1], in their
-     * original order. Each one takes a place in the new connection's window until it is acknowledged, a released QoS 2
-     * one (PUBREL resent) until PUBCOMP: a client that reconnects with a smaller Receive Maximum than it has deliveries
-     * outstanding must not be sent more than it allows [MQTT-3.3.4-9] [MQTT-4.9.0-2]. Those that do not fit wait,
-     * ahead of anything new, and go out as acknowledgements free places ({@link #resendAwaiting}).
-     */
-    private void resumeDeliveries() {
-        if (outlet == null) {
-            return;
-        }
-        awaitingResend = 0;
-        int outstanding = 0;
-        for (Iterator<Inflight> it = inflight.values().iterator(); it.hasNext(); ) {
-            Inflight entry = it.next();
-            entry.awaitingResend = false;
-            if (entry.released) {
-                outlet.resendRelease(entry.delivery.packetId()); // not a PUBLISH: never held back [MQTT-3.3.4-10]
-                outstanding++;
-            } else if (outstanding >= window()) {
-                entry.awaitingResend = true;
-                awaitingResend++;
-            } else if (resend(entry)) {
-                outstanding++;
-            } else {
-                it.remove();
-            }
-        }
-        pump();
-        outlet.flush();
-    }
-
-    /** Resends deliveries held back by {@link #resumeDeliveries} while the window has room, oldest first. */
-    private void resendAwaiting() {
-        int outstanding = inflight.size() - awaitingResend;
-        for (Iterator<Inflight> it = inflight.values().iterator(); it.hasNext() && awaitingResend > 0; ) {
-            Inflight entry = it.next();
-            if (!entry.awaitingResend) {
-                continue;
-            }
-            if (outstanding >= window() || !outlet.isWritable()) {
-                return;
-            }
-            entry.awaitingResend = false;
-            awaitingResend--;
-            if (resend(entry)) {
-                outstanding++;
-            } else {
-                it.remove();
-            }
-        }
-    }
-
-    /** Sends an inflight delivery again with DUP; false when the outlet dropped it (counted there; id free again). */
-    private boolean resend(Inflight entry) {
-        Delivery d = entry.delivery;
-        Delivery again =
-                new Delivery(d.message(), d.qos(), d.packetId(), true, d.retain(), d.subscriptionIdentifiers());
-        return outlet.deliver(again) == DeliveryOutcome.SENT;
+        deliveries.enqueue(item);
     }
 
     private void afterBatch() {
         if (outlet != null) {
             outlet.flush();
-        }
-    }
-
-    // ---- acknowledgements from the client -------------------------------------------------------------------------
-
-    void acknowledged(int packetId) {
-        Inflight removed = inflight.remove(packetId);
-        if (removed != null) {
-            notAwaitingResend(removed);
-            pump();
-        }
-    }
-
-    boolean received(int packetId) {
-        Inflight entry = inflight.get(packetId);
-        if (entry == null || entry.delivery.qos() != Qos.EXACTLY_ONCE) {
-            return false;
-        }
-        notAwaitingResend(entry); // the client had it from the previous connection
-        entry.released = true;
-        return true;
-    }
-
-    void completed(int packetId) {
-        Inflight entry = inflight.get(packetId);
-        if (entry != null && entry.delivery.qos() == Qos.EXACTLY_ONCE) {
-            inflight.remove(packetId);
-            notAwaitingResend(entry);
-            pump();
-        }
-    }
-
-    private void notAwaitingResend(Inflight entry) {
-        if (entry.awaitingResend) {
-            entry.awaitingResend = false;
-            awaitingResend--;
         }
     }
 
