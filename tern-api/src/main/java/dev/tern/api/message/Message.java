@@ -37,6 +37,22 @@ public record Message(
         }
     }
 
+    /** The same message published under {@code clientId} (a session stamps its own identity for No Local). */
+    public Message withOriginClientId(String clientId) {
+        return clientId.equals(originClientId)
+                ? this
+                : new Message(topic, payload, qos, retain, properties, clientId, createdAtMillis, expiresAtMillis);
+    }
+
+    /**
+     * The same message published anew at {@code nowMillis}, its expiry interval counting from then (a will is made at
+     * connect and published later, MQTT 5 section 3.1.3.2.3).
+     */
+    public Message republishedAt(long nowMillis) {
+        long expiresAt = expires() ? nowMillis + (expiresAtMillis - createdAtMillis) : NEVER_EXPIRES;
+        return new Message(topic, payload, qos, retain, properties, originClientId, nowMillis, expiresAt);
+    }
+
     public boolean isExpiredAt(long nowMillis) {
         return nowMillis >= expiresAtMillis;
     }

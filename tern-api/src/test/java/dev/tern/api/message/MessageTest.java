@@ -27,6 +27,33 @@ class MessageTest {
     }
 
     @Test
+    void republishingKeepsTheExpiryIntervalButCountsItFromTheNewTime() {
+        Message republished = message(1_000, 11_000).republishedAt(50_000);
+
+        assertThat(republished.createdAtMillis()).isEqualTo(50_000);
+        assertThat(republished.remainingExpirySeconds(50_000)).isEqualTo(10);
+        assertThat(message(1_000, Message.NEVER_EXPIRES).republishedAt(50_000).expires())
+                .isFalse();
+    }
+
+    @Test
+    void restampingTheOriginChangesOnlyTheOrigin() {
+        Message original = message(1_000, 11_000);
+
+        assertThat(original.withOriginClientId("c")).isSameAs(original);
+        assertThat(original.withOriginClientId("other"))
+                .isEqualTo(new Message(
+                        TOPIC,
+                        Payload.utf8("x"),
+                        Qos.AT_LEAST_ONCE,
+                        false,
+                        MessageProperties.NONE,
+                        "other",
+                        1_000,
+                        11_000));
+    }
+
+    @Test
     void aMessageWithoutExpiryNeverExpires() {
         Message message = message(1_000, Message.NEVER_EXPIRES);
 

@@ -44,18 +44,8 @@ final class ConnectedSession implements SessionHandle {
         if (detached) {
             return;
         }
-        Message stamped = message.originClientId().equals(session.clientId)
-                ? message
-                : new Message(
-                        message.topic(),
-                        message.payload(),
-                        message.qos(),
-                        message.retain(),
-                        message.properties(),
-                        session.clientId,
-                        message.createdAtMillis(),
-                        message.expiresAtMillis());
-        onOutcome.accept(session.sessionsForHandle().publishFrom(session.clientInfo(), stamped));
+        onOutcome.accept(session.sessionsForHandle()
+                .publishFrom(session.clientInfo(), message.withOriginClientId(session.clientId)));
     }
 
     @Override
@@ -115,10 +105,7 @@ final class ConnectedSession implements SessionHandle {
     @Override
     public void resume() {
         if (!detached) {
-            session.deliveries.pump();
-            if (session.outlet() != null) {
-                session.outlet().flush();
-            }
+            session.deliveries.resume();
         }
     }
 

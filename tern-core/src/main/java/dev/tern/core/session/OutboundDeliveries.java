@@ -45,9 +45,29 @@ final class OutboundDeliveries {
         receiveMaximum = clientReceiveMaximum;
     }
 
-    /** The connection ended: deliveries wait in the queue and the inflight map. */
-    void detach() {
+    /** The connection ended: deliveries wait in the queue and the inflight map. Returns the outlet it had. */
+    Outlet detach() {
+        Outlet old = outlet;
         outlet = null;
+        return old;
+    }
+
+    /** The current connection's outlet, or null while the session is offline. */
+    Outlet outlet() {
+        return outlet;
+    }
+
+    /** Ends a batch: the connection writes out what it was given. */
+    void flush() {
+        if (outlet != null) {
+            outlet.flush();
+        }
+    }
+
+    /** The connection can take more: send what waits, then write it out. */
+    void resume() {
+        pump();
+        flush();
     }
 
     /** Drops everything outstanding, for a session that ends or starts clean. */

@@ -41,7 +41,6 @@ final class Session {
 
     private final Sessions sessions;
     private final CoreSettings settings;
-    private Outlet outlet;
     private ConnectedSession handle;
     private boolean fresh = true;
     private boolean ended;
@@ -76,9 +75,9 @@ final class Session {
         // connection, so closing that connection for a takeover ends it: the new connection starts a new session
         // with nothing present, exactly as with Clean Start [MQTT-3.1.2-6] (3.1.1: "State data associated with this
         // Session MUST NOT be reused in any subsequent Session"; 5.0 section 3.1.2.11.2).
-        boolean endsWithTakeover = outlet != null && expirySeconds == 0;
+        boolean endsWithTakeover = deliveries.outlet() != null && expirySeconds == 0;
         boolean discard = request.cleanStart() || endsWithTakeover;
-        if (outlet != null) {
+        if (deliveries.outlet() != null) {
             takeOver(discard);
         }
         cancelTimers();
@@ -94,7 +93,6 @@ final class Session {
         client = request.client();
         expirySeconds = Math.min(request.sessionExpirySeconds(), settings.maxSessionExpirySeconds());
         will = request.will();
-        outlet = newOutlet;
         deliveries.attach(newOutlet, request.receiveMaximum());
         online = true;
         sessions.connectionOpened();
@@ -113,12 +111,7 @@ final class Session {
 
     /** {@code sessionEnds}: the takeover ends this session (Clean Start, or a session that ends with its connection). */
     private void takeOver(boolean sessionEnds) {
-        Outlet old = outlet;
-        handle.detach();
-        outlet = null;
-        deliveries.detach();
-        online = false;
-        sessions.connectionClosed();
+        Outlet old = detachConnection();
         log.info("session taken over: clientId={} peer={}", clientId, client.peer());
         old.close(CloseReason.SESSION_TAKEN_OVER);
         // The old connection ended without DISCONNECT: its will goes now if it has no delay, or if the new
@@ -131,14 +124,10 @@ final class Session {
 
     /** The connection of {@code from} ended. */
     void disconnected(ConnectedSession from, DisconnectKind kind, OptionalLong newExpirySeconds) {
-        if (from != handle || outlet == null) {
+        if (from != handle || deliveries.outlet() == null) {
             return;
         }
-        handle.detach();
-        outlet = null;
-        deliveries.detach();
-        online = false;
-        sessions.connectionClosed();
+        detachConnection();
         newExpirySeconds.ifPresent(seconds -> expirySeconds = Math.min(seconds, settings.maxSessionExpirySeconds()));
         if (kind == DisconnectKind.NORMAL) {
             will = Optional.empty(); // [MQTT-3.14.4-3] a normal DISCONNECT discards the will
@@ -164,13 +153,13 @@ final class Session {
     }
 
     private void willDelayPassed(long at) {
-        if (at == epoch && outlet == null && will.isPresent()) {
+        if (at == epoch && deliveries.outlet() == null && will.isPresent()) {
             publishWill();
         }
     }
 
     private void expiryPassed(long at) {
-        if (at == epoch && outlet == null && !ended) {
+        if (at == epoch && deliveries.outlet() == null && !ended) {
             log.debug("session expired: clientId={}", clientId);
             end();
         }
@@ -192,6 +181,7 @@ final class Session {
 
     /** Called by the broker's shutdown: close the connection, keep the session. */
     void shutdown() {
+        Outlet outlet = deliveries.outlet();
         if (outlet != null) {
             outlet.close(CloseReason.SERVER_SHUTTING_DOWN);
         }
@@ -238,9 +228,15 @@ final class Session {
     }
 
     private void afterBatch() {
-        if (outlet != null) {
-            outlet.flush();
-        }
+        deliveries.flush();
+    }
+
+    /** The current connection goes: its handle stops working, deliveries wait. Returns its outlet. */
+    private Outlet detachConnection() {
+        handle.detach();
+        online = false;
+        sessions.connectionClosed();
+        return deliveries.detach();
     }
 
     // ---- subscriptions ----------------------------------------------------------------------------------------------
@@ -274,10 +270,6 @@ final class Session {
 
     Sessions sessionsForHandle() {
         return sessions;
-    }
-
-    Outlet outlet() {
-        return outlet;
     }
 
     ClientInfo clientInfo() {

@@ -113,18 +113,7 @@ public final class Sessions {
 
     /** A will: stamped with the time it is published, so its expiry counts from now (MQTT 5 3.1.3.2.3). */
     void publishWill(Message will, ClientInfo client) {
-        long now = clock.millis();
-        long expiresAt =
-                will.expires() ? now + (will.expiresAtMillis() - will.createdAtMillis()) : Message.NEVER_EXPIRES;
-        Message stamped = new Message(
-                will.topic(),
-                will.payload(),
-                will.qos(),
-                will.retain(),
-                will.properties(),
-                will.originClientId(),
-                now,
-                expiresAt);
+        Message stamped = will.republishedAt(clock.millis());
         if (client == null || accessControl.mayPublish(client, will.topic())) {
             accept(stamped);
         }
@@ -147,7 +136,7 @@ public final class Sessions {
         // Overlapping subscriptions of one session yield one copy at the highest granted QoS, carrying every
         // matching subscription identifier; shared-group picks are copies of their own (MQTT 5 section 4.8.2).
         IdentityHashMap<Session, Fanout> perSession = new IdentityHashMap<>();
-        List<Fanout> shared = new ArrayList<>(0);
+        List<Fanout> targets = new ArrayList<>(matches.size());
         for (TopicIndex.Entry<Session> entry : matches) {
             Session session = entry.subscriber();
             SubscriptionOptions options = entry.options();
@@ -159,23 +148,21 @@ public final class Sessions {
             if (client != null && !accessControl.mayReceive(client, message.topic())) {
                 continue;
             }
-            Fanout fanout =
-                    entry.filter().isShared() ? new Fanout(session) : perSession.computeIfAbsent(session, Fanout::new);
-            if (entry.filter().isShared()) {
-                shared.add(fanout);
+            boolean shared = entry.filter().isShared();
+            Fanout fanout = shared ? null : perSession.get(session);
+            if (fanout == null) {
+                fanout = new Fanout(session);
+                targets.add(fanout);
+                if (!shared) {
+                    perSession.put(session, fanout);
+                }
             }
             fanout.add(options);
         }
-        int delivered = 0;
-        for (Fanout fanout : perSession.values()) {
+        for (Fanout fanout : targets) {
             fanout.hand(message);
-            delivered++;
         }
-        for (Fanout fanout : shared) {
-            fanout.hand(message);
-            delivered++;
-        }
-        return delivered;
+        return targets.size();
     }
 
     /** Round robin over a shared group, preferring members that are connected. */
