@@ -8,6 +8,8 @@ import dev.tern.api.session.ConnectResult;
 import dev.tern.api.session.Outlet;
 import dev.tern.api.session.PublishOutcome;
 import dev.tern.api.session.SessionRequest;
+import dev.tern.api.store.SessionStore;
+import dev.tern.api.store.StoredState;
 import dev.tern.core.session.Sessions;
 import dev.tern.core.sys.Counters;
 import dev.tern.core.sys.SysTopics;
@@ -25,10 +27,21 @@ public final class BrokerCore implements Broker {
     private volatile Scheduler.Cancellable sysTimer;
     private volatile boolean running;
 
+    /** A broker that keeps nothing across restarts ({@code store.durability: memory}). */
     public BrokerCore(CoreSettings settings, AccessControl accessControl, InstantSource clock, Scheduler scheduler) {
+        this(settings, accessControl, clock, scheduler, SessionStore.NONE);
+    }
+
+    /** A broker that journals persistent sessions and retained messages to {@code store}; call {@link #restore} next. */
+    public BrokerCore(
+            CoreSettings settings,
+            AccessControl accessControl,
+            InstantSource clock,
+            Scheduler scheduler,
+            SessionStore store) {
         this.settings = settings;
         this.scheduler = scheduler;
-        this.sessions = new Sessions(settings, accessControl, clock, scheduler, counters);
+        this.sessions = new Sessions(settings, accessControl, clock, scheduler, counters, store);
         this.sysTopics = new SysTopics(
                 new SysTopics.Figures(
                         settings.version(),
@@ -38,7 +51,12 @@ public final class BrokerCore implements Broker {
                         sessions::subscriptionCount,
                         sessions::retainedCount),
                 clock,
-                sessions::publish);
+                message -> sessions.publish(message, outcome -> {}));
+    }
+
+    /** Restores what the store kept; call once, before {@link #start} and before any client connects. */
+    public Sessions.RestoreSummary restore(StoredState state) {
+        return sessions.restore(state);
     }
 
     /** Starts the $SYS timer (when {@code sysIntervalSeconds} is not 0). */
@@ -88,6 +106,6 @@ public final class BrokerCore implements Broker {
 
     @Override
     public void publish(Message message, Consumer<PublishOutcome> onOutcome) {
-        onOutcome.accept(sessions.publish(message));
+        sessions.publish(message, onOutcome);
     }
 }

@@ -43,7 +43,9 @@ class BrokerCoreTest {
         core.start();
         SessionHandle session = connect(core, "watcher");
 
-        session.subscribe(List.of(new Subscribe(TopicFilter.of("$SYS/#"), SubscriptionOptions.of(Qos.AT_MOST_ONCE))));
+        session.subscribe(
+                List.of(new Subscribe(TopicFilter.of("$SYS/#"), SubscriptionOptions.of(Qos.AT_MOST_ONCE))),
+                results -> {});
         loop.runAll();
 
         assertThat(outlet.deliveries)
@@ -99,7 +101,9 @@ class BrokerCoreTest {
         core.start();
         SessionHandle session = connect(core, "watcher");
 
-        session.subscribe(List.of(new Subscribe(TopicFilter.of("$SYS/#"), SubscriptionOptions.of(Qos.AT_MOST_ONCE))));
+        session.subscribe(
+                List.of(new Subscribe(TopicFilter.of("$SYS/#"), SubscriptionOptions.of(Qos.AT_MOST_ONCE))),
+                results -> {});
         time.advanceMillis(60_000);
         loop.runAll();
 

@@ -158,9 +158,17 @@ final class ConnectedPhase {
             session.acknowledged(packetId);
             return;
         }
-        boolean known = session.received(packetId);
-        ReasonCode code = known || !version.isV5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND;
-        effects.send(new PubRelPacket(packetId, code, MqttProperties.EMPTY), version);
+        // PUBREL once the release is stored: after a restart only PUBREL is resent, never the message itself.
+        session.received(
+                packetId,
+                known -> effects.later(() -> {
+                    if (closed) {
+                        return;
+                    }
+                    ReasonCode code =
+                            known || !version.isV5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND;
+                    effects.send(new PubRelPacket(packetId, code, MqttProperties.EMPTY), version);
+                }));
     }
 
     private void onDisconnect(DisconnectPacket disconnect) {

@@ -5,6 +5,7 @@ import dev.tern.api.message.Message;
 import dev.tern.api.message.Payload;
 import dev.tern.api.message.Qos;
 import dev.tern.api.session.PublishOutcome;
+import dev.tern.api.session.Refusal;
 import dev.tern.api.session.SessionHandle;
 import dev.tern.api.topic.TopicName;
 import dev.tern.mqtt.codec.MqttProperties;
@@ -68,9 +69,18 @@ final class InboundPublishes {
 
     /** PUBREL: the end of an inbound QoS 2 flow, answered with PUBCOMP (0x92 when the identifier is not held). */
     void onPubRel(PubRelPacket release) {
-        boolean held = session.releaseExactlyOnce(release.packetId());
-        ReasonCode code = held || !version.isV5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND;
-        effects.send(new PubCompPacket(release.packetId(), code, MqttProperties.EMPTY), version);
+        int packetId = release.packetId();
+        // PUBCOMP once the release is stored, so the identifier's next message is never taken for a resend.
+        session.releaseExactlyOnce(
+                packetId,
+                held -> effects.later(() -> {
+                    if (closed) {
+                        return;
+                    }
+                    ReasonCode code =
+                            held || !version.isV5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND;
+                    effects.send(new PubCompPacket(packetId, code, MqttProperties.EMPTY), version);
+                }));
     }
 
     /** The connection is gone: outcomes that still arrive send nothing. */
@@ -119,7 +129,7 @@ final class InboundPublishes {
                 return Optional.empty();
             }
             if (version.isV5() && unacknowledged() > settings.receiveMaximum()) {
-                session.releaseExactlyOnce(packetId);
+                session.abandonExactlyOnce(packetId);
                 return receiveMaximumExceeded();
             }
         }
@@ -132,11 +142,12 @@ final class InboundPublishes {
                         message,
                         outcome -> effects.later(() -> {
                             unacknowledgedAtLeastOnce--;
-                            acknowledge(qos, packetId, ReasonMapping.of(outcome));
+                            acknowledge(qos, packetId, outcome);
                         }));
             }
             case EXACTLY_ONCE ->
-                session.publish(message, outcome -> effects.later(() -> exactlyOnceOutcome(packetId, outcome)));
+                session.publishExactlyOnce(
+                        packetId, message, outcome -> effects.later(() -> exactlyOnceOutcome(packetId, outcome)));
         }
         return Optional.empty();
     }
@@ -146,15 +157,30 @@ final class InboundPublishes {
         if (version.isV5() && code.isError()) {
             // 4.3.3: a PUBREC with a reason code of 0x80 or more ends the flow; the identifier is free again. 3.x has
             // no such PUBREC: the client sends PUBREL, which releases it.
-            session.releaseExactlyOnce(packetId);
+            session.abandonExactlyOnce(packetId);
         }
-        acknowledge(Qos.EXACTLY_ONCE, packetId, code);
+        acknowledge(Qos.EXACTLY_ONCE, packetId, outcome);
     }
 
     /**
-     * PUBACK or PUBREC with {@code code}. 3.x acknowledgements carry no code: a refused 3.x publication is acknowledged
-     * all the same, as Mosquitto does, because 3.1.1 has no way to refuse one.
+     * PUBACK or PUBREC for {@code outcome}. 3.x acknowledgements carry no code: a refused 3.x publication is
+     * acknowledged all the same, as Mosquitto does, because 3.1.1 has no way to refuse one; except when the store
+     * cannot keep it (disk full): acknowledging it would promise what the broker cannot keep, so the connection closes
+     * unacknowledged and the client sends it again when it reconnects.
      */
+    private void acknowledge(Qos qos, int packetId, PublishOutcome outcome) {
+        if (!version.isV5()
+                && outcome instanceof PublishOutcome.Refused refused
+                && refused.reason() == Refusal.QUOTA_EXCEEDED) {
+            if (!closed) {
+                effects.close("the broker's store is full: QoS " + qos.level() + " message not acknowledged");
+            }
+            return;
+        }
+        acknowledge(qos, packetId, ReasonMapping.of(outcome));
+    }
+
+    /** PUBACK or PUBREC with {@code code}. */
     private void acknowledge(Qos qos, int packetId, ReasonCode code) {
         if (closed) {
             return;

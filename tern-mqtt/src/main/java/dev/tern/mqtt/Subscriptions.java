@@ -84,14 +84,23 @@ final class Subscriptions {
             positions[toSession.size()] = i;
             toSession.add(new Subscribe(filter, options(subscription.options(), identifier)));
         }
-        List<SubscribeResult> results = toSession.isEmpty() ? List.of() : session.subscribe(toSession);
-        for (int j = 0; j < toSession.size(); j++) {
-            // A session taken over meanwhile answers nothing: the connection is closing anyway.
-            codes[positions[j]] = j < results.size() ? ReasonMapping.of(results.get(j)) : ReasonCode.UNSPECIFIED_ERROR;
+        if (toSession.isEmpty()) {
+            subAck(subscribe.packetId(), codes, positions, List.of());
+        } else {
+            // Answered once the subscriptions are stored (a session taken over meanwhile answers nothing: the
+            // connection is closing anyway).
+            session.subscribe(
+                    toSession, results -> effects.later(() -> subAck(subscribe.packetId(), codes, positions, results)));
+        }
+        return Optional.empty();
+    }
+
+    private void subAck(int packetId, ReasonCode[] codes, int[] positions, List<SubscribeResult> results) {
+        for (int j = 0; j < results.size(); j++) {
+            codes[positions[j]] = ReasonMapping.of(results.get(j));
         }
         // [MQTT-3.9.3-1] one reason code per filter, in order.
-        effects.send(new SubAckPacket(subscribe.packetId(), Arrays.asList(codes), MqttProperties.EMPTY), version);
-        return Optional.empty();
+        effects.send(new SubAckPacket(packetId, Arrays.asList(codes), MqttProperties.EMPTY), version);
     }
 
     void onUnsubscribe(UnsubscribePacket unsubscribe) {

@@ -59,12 +59,17 @@ final class FakeSession implements SessionHandle {
     }
 
     @Override
-    public List<SubscribeResult> subscribe(List<Subscribe> subscriptions) {
+    public void publishExactlyOnce(int packetId, Message message, Consumer<PublishOutcome> onOutcome) {
+        publish(message, onOutcome);
+    }
+
+    @Override
+    public void subscribe(List<Subscribe> subscriptions, Consumer<List<SubscribeResult>> onResults) {
         if (detached) {
-            return List.of();
+            return; // as the core's handle of a session taken over: no answer
         }
         subscribed.add(subscriptions);
-        return subscriptions.stream().map(subscribeAnswer).toList();
+        onResults.accept(subscriptions.stream().map(subscribeAnswer).toList());
     }
 
     @Override
@@ -79,8 +84,13 @@ final class FakeSession implements SessionHandle {
     }
 
     @Override
-    public boolean releaseExactlyOnce(int packetId) {
-        return exactlyOnce.remove(packetId);
+    public void releaseExactlyOnce(int packetId, Consumer<Boolean> then) {
+        then.accept(exactlyOnce.remove(packetId));
+    }
+
+    @Override
+    public void abandonExactlyOnce(int packetId) {
+        exactlyOnce.remove(packetId);
     }
 
     @Override
@@ -94,9 +104,9 @@ final class FakeSession implements SessionHandle {
     }
 
     @Override
-    public boolean received(int packetId) {
+    public void received(int packetId, Consumer<Boolean> then) {
         acks.add("received " + packetId);
-        return awaitingRelease.remove(packetId);
+        then.accept(awaitingRelease.remove(packetId));
     }
 
     @Override

@@ -61,6 +61,11 @@ public interface Traffic {
         /** {@code mqtt.connect_timeout}: no CONNECT (or unfinished authentication) in time; the socket closes. */
         CONNECT_TIMEOUT,
         /** Keep alive × 1.5 without a packet: DISCONNECT 0x8D (3.x: the socket closes); the will is published. */
-        KEEP_ALIVE_TIMEOUT
+        KEEP_ALIVE_TIMEOUT,
+        /**
+         * The store's disk is full: a QoS 1/2 PUBLISH gets PUBACK/PUBREC 0x97 (3.x: the connection closes unacknowledged),
+         * until space returns.
+         */
+        STORE_FULL
     }
 }

@@ -7,9 +7,11 @@ import dev.tern.api.session.SessionHandle;
 import dev.tern.api.session.Subscribe;
 import dev.tern.api.session.SubscribeResult;
 import dev.tern.api.session.UnsubscribeResult;
+import dev.tern.api.store.StoreChange;
 import dev.tern.api.topic.TopicFilter;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -17,13 +19,18 @@ import java.util.function.Consumer;
  * connection ends; a detached handle ignores everything, so a late call from a closing connection cannot touch a
  * session that now belongs to another thread. Detaching happens on the old connection's own thread, the only thread
  * that calls this handle, so the flag needs no synchronisation.
+ *
+ * <p>Answers that wait for the store come back on the store's thread; {@link AnswersInOrder} hands them to the
+ * connection's thread in the order the calls were made.
  */
 final class ConnectedSession implements SessionHandle {
     private final Session session;
+    private final AnswersInOrder answers;
     private boolean detached;
 
-    ConnectedSession(Session session) {
+    ConnectedSession(Session session, Executor connection) {
         this.session = session;
+        this.answers = new AnswersInOrder(connection);
     }
 
     void detach() {
@@ -41,19 +48,30 @@ final class ConnectedSession implements SessionHandle {
 
     @Override
     public void publish(Message message, Consumer<PublishOutcome> onOutcome) {
-        if (detached) {
-            return;
-        }
-        onOutcome.accept(session.sessionsForHandle()
-                .publishFrom(session.clientInfo(), message.withOriginClientId(session.clientId)));
+        publishExactlyOnce(Sessions.NO_PACKET_ID, message, onOutcome);
     }
 
     @Override
-    public List<SubscribeResult> subscribe(List<Subscribe> subscriptions) {
+    public void publishExactlyOnce(int packetId, Message message, Consumer<PublishOutcome> onOutcome) {
         if (detached) {
-            return List.of();
+            return;
         }
-        return session.sessionsForHandle().subscribe(session, subscriptions);
+        answers.call(
+                onOutcome,
+                ordered -> session.sessionsForHandle()
+                        .publishFrom(session, message.withOriginClientId(session.clientId), packetId, ordered));
+    }
+
+    @Override
+    public void subscribe(List<Subscribe> subscriptions, Consumer<List<SubscribeResult>> onResults) {
+        if (detached) {
+            return;
+        }
+        Consumer<Sessions.Subscribed> answer = subscribed -> {
+            onResults.accept(subscribed.results());
+            subscribed.afterAnswer().run();
+        };
+        answers.call(answer, ordered -> session.sessionsForHandle().subscribe(session, subscriptions, ordered));
     }
 
     @Override
@@ -74,8 +92,26 @@ final class ConnectedSession implements SessionHandle {
     }
 
     @Override
-    public boolean releaseExactlyOnce(int packetId) {
-        return !detached && session.exactlyOnceIn.remove(packetId);
+    public void releaseExactlyOnce(int packetId, Consumer<Boolean> then) {
+        if (detached) {
+            return;
+        }
+        answers.call(then, ordered -> {
+            if (!session.exactlyOnceIn.remove(packetId)) {
+                ordered.accept(false);
+                return;
+            }
+            session.journal(
+                    List.of(new StoreChange.ExactlyOnceReleased(session.clientId, packetId)),
+                    () -> ordered.accept(true));
+        });
+    }
+
+    @Override
+    public void abandonExactlyOnce(int packetId) {
+        if (!detached) {
+            session.exactlyOnceIn.remove(packetId);
+        }
     }
 
     @Override
@@ -91,8 +127,11 @@ final class ConnectedSession implements SessionHandle {
     }
 
     @Override
-    public boolean received(int packetId) {
-        return !detached && session.deliveries.received(packetId);
+    public void received(int packetId, Consumer<Boolean> then) {
+        if (detached) {
+            return;
+        }
+        answers.call(then, ordered -> session.deliveries.received(packetId, ordered));
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A session's QoS 1/2 inflight window and bounded queue towards one client. Confined to the session's mailbox owner
@@ -21,6 +23,7 @@ final class OutboundDeliveries {
     private final CoreSettings settings;
     private final Counters counters;
     private final InstantSource clock;
+    private final DeliveryJournal journal;
     /** The current connection's outlet; null while the session is offline. */
     private Outlet outlet;
 
@@ -31,12 +34,12 @@ final class OutboundDeliveries {
 
     private final ArrayDeque<Deliverable> queue = new ArrayDeque<>();
     private long queuedBytes;
-    private int nextPacketId = 1;
 
-    OutboundDeliveries(CoreSettings settings, Counters counters, InstantSource clock) {
+    OutboundDeliveries(CoreSettings settings, Counters counters, InstantSource clock, DeliveryJournal journal) {
         this.settings = settings;
         this.counters = counters;
         this.clock = clock;
+        this.journal = journal;
     }
 
     /** A connection opened: deliveries go to {@code newOutlet}, within the client's Receive Maximum. */
@@ -70,6 +73,32 @@ final class OutboundDeliveries {
         flush();
     }
 
+    /**
+     * Deliveries read back from the store after a restart, in sequence order. Those the client had received (QoS 2
+     * PUBREC) wait for PUBCOMP and get their PUBREL again; the rest are queued, to be sent with DUP set: they may have
+     * reached the client before the restart [MQTT-4.4.0-1].
+     */
+    void restore(List<Deliverable> items, List<Boolean> released) {
+        for (int i = 0; i < items.size(); i++) {
+            Deliverable item = items.get(i);
+            if (released.get(i)) {
+                Delivery delivery = new Delivery(
+                        item.message(),
+                        item.qos(),
+                        item.packetId(),
+                        true,
+                        item.retain(),
+                        item.subscriptionIdentifiers());
+                Inflight entry = new Inflight(delivery, item);
+                entry.released = true;
+                inflight.put(item.packetId(), entry);
+            } else {
+                queue.add(item);
+                queuedBytes += item.size();
+            }
+        }
+    }
+
     /** Drops everything outstanding, for a session that ends or starts clean. */
     void clear() {
         inflight.clear();
@@ -85,13 +114,14 @@ final class OutboundDeliveries {
         long now = clock.millis();
         if (item.message().isExpiredAt(now)) {
             counters.messageDropped(DropReason.EXPIRED);
+            journal.finished(item);
             return;
         }
         if (outlet == null && item.qos() == Qos.AT_MOST_ONCE && !settings.queueQos0Offline()) {
             counters.messageDropped(DropReason.QOS0_NOT_DELIVERABLE);
             return;
         }
-        if (outlet != null && queue.isEmpty() && canSendNow(item.qos())) {
+        if (outlet != null && queue.isEmpty() && canSendNow(item)) {
             send(item);
             return;
         }
@@ -104,21 +134,27 @@ final class OutboundDeliveries {
                 Deliverable oldest = queue.poll();
                 queuedBytes -= oldest.size();
                 counters.messageDropped(DropReason.QUEUE_FULL);
+                journal.finished(oldest);
                 offer(item);
                 return;
             }
             counters.messageDropped(DropReason.QUEUE_FULL);
+            journal.finished(item);
             return;
         }
         queue.add(item);
         queuedBytes += item.size();
     }
 
-    private boolean canSendNow(Qos qos) {
+    /**
+     * The window has room, and the delivery's packet identifier is free: it derives from the delivery's sequence number,
+     * so it is taken only when a delivery 65,535 places older is still unacknowledged; this one then waits for it.
+     */
+    private boolean canSendNow(Deliverable item) {
         if (!outlet.isWritable()) {
             return false;
         }
-        return qos == Qos.AT_MOST_ONCE || inflight.size() < window();
+        return item.qos() == Qos.AT_MOST_ONCE || (inflight.size() < window() && !inflight.containsKey(item.packetId()));
     }
 
     /** QoS 1/2 deliveries the client may have unacknowledged: its Receive Maximum, capped by mqtt.max_inflight. */
@@ -141,9 +177,10 @@ final class OutboundDeliveries {
                 queue.poll();
                 queuedBytes -= head.size();
                 counters.messageDropped(DropReason.EXPIRED);
+                journal.finished(head);
                 continue;
             }
-            if (!canSendNow(head.qos())) {
+            if (!canSendNow(head)) {
                 return;
             }
             queue.poll();
@@ -153,30 +190,18 @@ final class OutboundDeliveries {
     }
 
     private void send(Deliverable item) {
-        int packetId = item.qos() == Qos.AT_MOST_ONCE ? 0 : nextPacketId();
+        int packetId = item.packetId();
         Delivery delivery = new Delivery(
-                item.message(), item.qos(), packetId, false, item.retain(), item.subscriptionIdentifiers());
+                item.message(), item.qos(), packetId, item.redelivery(), item.retain(), item.subscriptionIdentifiers());
         DeliveryOutcome outcome = outlet.deliver(delivery);
         switch (outcome) {
             case SENT -> {
                 counters.messageSent();
                 if (packetId != 0) {
-                    inflight.put(packetId, new Inflight(delivery));
+                    inflight.put(packetId, new Inflight(delivery, item));
                 }
             }
-            case DROPPED_TOO_LARGE, DROPPED_EXPIRED -> {
-                // the outlet counted the drop; the packet identifier was never taken
-            }
-        }
-    }
-
-    private int nextPacketId() {
-        while (true) {
-            int candidate = nextPacketId;
-            nextPacketId = candidate == 0xFFFF ? 1 : candidate + 1;
-            if (!inflight.containsKey(candidate)) {
-                return candidate;
-            }
+            case DROPPED_TOO_LARGE, DROPPED_EXPIRED -> journal.finished(item); // the outlet counted the drop
         }
     }
 
@@ -206,6 +231,7 @@ final class OutboundDeliveries {
                 outstanding++;
             } else {
                 it.remove();
+                journal.finished(entry.item);
             }
         }
         pump();
@@ -229,6 +255,7 @@ final class OutboundDeliveries {
                 outstanding++;
             } else {
                 it.remove();
+                journal.finished(entry.item);
             }
         }
     }
@@ -247,18 +274,25 @@ final class OutboundDeliveries {
         Inflight removed = inflight.remove(packetId);
         if (removed != null) {
             notAwaitingResend(removed);
+            journal.finished(removed.item);
             pump();
         }
     }
 
-    boolean received(int packetId) {
+    /** PUBREC: {@code then} gets whether the identifier was known, once the release is durable. */
+    void received(int packetId, Consumer<Boolean> then) {
         Inflight entry = inflight.get(packetId);
         if (entry == null || entry.delivery.qos() != Qos.EXACTLY_ONCE) {
-            return false;
+            then.accept(false);
+            return;
         }
         notAwaitingResend(entry); // the client had it from the previous connection
+        if (entry.released) {
+            then.accept(true); // a repeated PUBREC: the release is journalled already
+            return;
+        }
         entry.released = true;
-        return true;
+        journal.released(entry.item, () -> then.accept(true));
     }
 
     void completed(int packetId) {
@@ -266,6 +300,7 @@ final class OutboundDeliveries {
         if (entry != null && entry.delivery.qos() == Qos.EXACTLY_ONCE) {
             inflight.remove(packetId);
             notAwaitingResend(entry);
+            journal.finished(entry.item);
             pump();
         }
     }

@@ -1,5 +1,6 @@
 package dev.tern.core.session;
 
+import dev.tern.api.broker.Traffic.DropReason;
 import dev.tern.api.message.Message;
 import dev.tern.api.message.Qos;
 import dev.tern.api.session.ClientInfo;
@@ -10,9 +11,16 @@ import dev.tern.api.session.Outlet;
 import dev.tern.api.session.SessionRequest;
 import dev.tern.api.session.SubscriptionOptions;
 import dev.tern.api.session.Will;
+import dev.tern.api.store.SessionRecord;
+import dev.tern.api.store.SessionStore;
+import dev.tern.api.store.StoreChange;
+import dev.tern.api.store.StoredDelivery;
+import dev.tern.api.store.StoredSession;
+import dev.tern.api.store.StoredSubscription;
 import dev.tern.api.topic.TopicFilter;
 import dev.tern.core.CoreSettings;
 import dev.tern.core.time.Scheduler.Cancellable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +29,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * One client's session. Every field below {@link #mailbox} is confined to the mailbox's current owner thread; the
  * volatile fields are snapshots other threads read for routing decisions.
  */
-final class Session {
+final class Session implements DeliveryJournal {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
 
     final String clientId;
@@ -38,6 +47,14 @@ final class Session {
     volatile boolean online;
     /** The client as last connected, for authorisation checks on routing threads. */
     volatile ClientInfo client;
+    /**
+     * Not 0 while the session is journalled (a store is configured and its expiry is not 0): then routing threads
+     * journal QoS 1/2 deliveries to it, tagged with this generation. A new one each time the session is stored anew,
+     * so a delivery journalled under an earlier generation (since removed with the session) is never removed twice.
+     */
+    volatile long storeGeneration;
+    /** Sequence numbers of QoS 1/2 deliveries, taken by routing threads; packet identifiers derive from them. */
+    final AtomicLong nextSeq = new AtomicLong(1);
 
     private final Sessions sessions;
     private final CoreSettings settings;
@@ -59,8 +76,67 @@ final class Session {
         this.clientId = clientId;
         this.sessions = sessions;
         this.settings = sessions.settings();
-        this.deliveries = new OutboundDeliveries(settings, sessions.counters(), sessions.clock());
+        this.deliveries = new OutboundDeliveries(settings, sessions.counters(), sessions.clock(), this);
         this.mailbox = new Mailbox(initialOwner, this::afterBatch);
+    }
+
+    /** A session read back from the store, offline, journalled under {@code generation}. */
+    void restore(StoredSession stored, long generation) {
+        SessionRecord record = stored.session();
+        fresh = false;
+        client = record.client();
+        expirySeconds = record.expirySeconds();
+        will = record.will();
+        storeGeneration = generation;
+        long now = sessions.clock().millis();
+        for (StoredSubscription subscription : stored.subscriptions()) {
+            subscriptions.put(subscription.filter().text(), subscription.filter());
+            sessions.index().add(this, subscription.filter(), subscription.options());
+        }
+        exactlyOnceIn.addAll(stored.exactlyOnceHeld());
+        List<Deliverable> items = new ArrayList<>(stored.deliveries().size());
+        List<Boolean> released = new ArrayList<>(stored.deliveries().size());
+        long lastSeq = 0;
+        for (StoredDelivery delivery : stored.deliveries()) {
+            lastSeq = Math.max(lastSeq, delivery.seq());
+            Deliverable item = new Deliverable(
+                    delivery.message(),
+                    delivery.qos(),
+                    delivery.retain(),
+                    delivery.subscriptionIdentifiers(),
+                    delivery.seq(),
+                    delivery.messageId(),
+                    generation,
+                    true);
+            if (!delivery.released() && delivery.message().isExpiredAt(now)) {
+                sessions.counters().messageDropped(DropReason.EXPIRED);
+                finished(item); // expired while the broker was down
+                continue;
+            }
+            items.add(item);
+            released.add(delivery.released());
+        }
+        nextSeq.set(lastSeq + 1);
+        deliveries.restore(items, released);
+    }
+
+    /**
+     * Starts a restored session's will delay and expiry, counted from {@code disconnectedAtMillis}; called once every
+     * session is restored, so a will due at once reaches subscribers of every session. A will whose delay passed while
+     * the broker was down goes out now, and a session that expired meanwhile ends now (its will with it).
+     */
+    void startRestoredTimers(long disconnectedAtMillis) {
+        long now = sessions.clock().millis();
+        long at = epoch;
+        if (will.isPresent()) {
+            long delayLeft = disconnectedAtMillis + will.get().delaySeconds() * 1000 - now;
+            willTimer = sessions.scheduler()
+                    .schedule(() -> mailbox.post(() -> willDelayPassed(at)), Math.max(0, delayLeft));
+        }
+        if (expirySeconds != SessionRequest.NEVER_EXPIRES) {
+            long left = disconnectedAtMillis + expirySeconds * 1000 - now;
+            expiryTimer = sessions.scheduler().schedule(() -> mailbox.post(() -> expiryPassed(at)), Math.max(0, left));
+        }
     }
 
     // ---- connect, takeover, disconnect, end --------------------------------------------------------------------
@@ -93,10 +169,11 @@ final class Session {
         client = request.client();
         expirySeconds = Math.min(request.sessionExpirySeconds(), settings.maxSessionExpirySeconds());
         will = request.will();
+        journalSession(OptionalLong.empty());
         deliveries.attach(newOutlet, request.receiveMaximum());
         online = true;
         sessions.connectionOpened();
-        ConnectedSession connected = new ConnectedSession(this);
+        ConnectedSession connected = new ConnectedSession(this, newOutlet.executor());
         handle = connected;
         long appliedExpiry = expirySeconds;
         mailbox.moveTo(newOutlet.executor());
@@ -131,6 +208,9 @@ final class Session {
         newExpirySeconds.ifPresent(seconds -> expirySeconds = Math.min(seconds, settings.maxSessionExpirySeconds()));
         if (kind == DisconnectKind.NORMAL) {
             will = Optional.empty(); // [MQTT-3.14.4-3] a normal DISCONNECT discards the will
+        }
+        if (expirySeconds != 0) {
+            journalSession(OptionalLong.of(sessions.clock().millis()));
         }
         if (will.isPresent()) {
             long delay = will.get().delaySeconds();
@@ -195,6 +275,73 @@ final class Session {
             willTimer = null;
         }
         sessions.publishWill(pending.message(), client);
+        if (storeGeneration != 0 && !ended) {
+            boolean offline = deliveries.outlet() == null;
+            journalSession(offline ? OptionalLong.of(sessions.clock().millis()) : OptionalLong.empty());
+        }
+    }
+
+    // ---- journal ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Journals the session's row when it outlives its connection (and a store is configured); a session that stops
+     * doing so leaves the store with everything it had there.
+     */
+    private void journalSession(OptionalLong disconnectedAt) {
+        SessionStore store = sessions.store();
+        if (!store.isDurable()) {
+            return;
+        }
+        if (expirySeconds == 0) {
+            unjournal();
+            return;
+        }
+        if (storeGeneration == 0) {
+            storeGeneration = sessions.nextStoreGeneration();
+        }
+        store.write(
+                List.of(new StoreChange.SessionSaved(new SessionRecord(client, expirySeconds, will, disconnectedAt))));
+    }
+
+    /** Removes the session and everything under it from the store. */
+    private void unjournal() {
+        if (storeGeneration != 0) {
+            storeGeneration = 0;
+            sessions.store().write(List.of(new StoreChange.SessionRemoved(clientId)));
+        }
+    }
+
+    /** Journals {@code changes} when the session is journalled, calling {@code then} once they are durable. */
+    void journal(List<StoreChange> changes, Runnable then) {
+        if (storeGeneration == 0 || changes.isEmpty()) {
+            then.run();
+        } else {
+            sessions.store().write(changes, result -> then.run());
+        }
+    }
+
+    /** Journals {@code change}, without waiting, when the session is journalled. */
+    void journal(StoreChange change) {
+        if (storeGeneration != 0) {
+            sessions.store().write(List.of(change));
+        }
+    }
+
+    @Override
+    public void finished(Deliverable item) {
+        if (item.isStored() && item.storeGeneration() == storeGeneration) {
+            sessions.store().write(List.of(new StoreChange.DeliveryRemoved(clientId, item.seq(), item.messageId())));
+        }
+    }
+
+    @Override
+    public void released(Deliverable item, Runnable then) {
+        if (item.isStored() && item.storeGeneration() == storeGeneration) {
+            sessions.store()
+                    .write(List.of(new StoreChange.DeliveryReleased(clientId, item.seq())), result -> then.run());
+        } else {
+            then.run();
+        }
     }
 
     private void cancelTimers() {
@@ -215,6 +362,7 @@ final class Session {
         subscriptions.clear();
         deliveries.clear();
         exactlyOnceIn.clear();
+        unjournal();
     }
 
     // ---- delivery ---------------------------------------------------------------------------------------------------
@@ -253,6 +401,7 @@ final class Session {
             return false;
         }
         sessions.index().remove(this, filter);
+        journal(new StoreChange.SubscriptionRemoved(clientId, filter));
         return true;
     }
 
@@ -264,7 +413,9 @@ final class Session {
     void deliverRetained(List<Message> retained, Qos grantedQos, List<Integer> subscriptionIdentifiers) {
         for (Message message : retained) {
             // [MQTT-3.3.1-8] retained messages sent for a new subscription carry RETAIN 1.
-            enqueue(new Deliverable(message, message.qos().min(grantedQos), true, subscriptionIdentifiers));
+            Qos qos = message.qos().min(grantedQos);
+            long seq = qos == Qos.AT_MOST_ONCE ? 0 : nextSeq.getAndIncrement();
+            enqueue(Deliverable.transientDelivery(message, qos, true, subscriptionIdentifiers, seq));
         }
     }
 

@@ -13,6 +13,7 @@ import dev.tern.api.session.Subscribe;
 import dev.tern.api.session.SubscribeResult;
 import dev.tern.api.session.SubscriptionOptions;
 import dev.tern.api.session.Will;
+import dev.tern.api.store.SessionStore;
 import dev.tern.api.topic.TopicFilter;
 import dev.tern.api.topic.TopicName;
 import dev.tern.core.CoreSettings;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Sessions wired to a manual clock and scheduler, with helpers that read like the behaviour under test. */
 final class CoreFixture {
 
-    final ManualScheduler time = new ManualScheduler();
+    final ManualScheduler time;
     final Counters counters = new Counters();
     final Sessions sessions;
     private final List<ManualLoop> loops = new java.util.ArrayList<>();
@@ -34,7 +35,13 @@ final class CoreFixture {
     }
 
     CoreFixture(CoreSettings settings) {
-        sessions = new Sessions(settings, AllowAll.INSTANCE, time, time, counters);
+        this(settings, SessionStore.NONE, new ManualScheduler());
+    }
+
+    /** A broker on {@code store}, with {@code time} carried over from a broker that ran before on the same store. */
+    CoreFixture(CoreSettings settings, SessionStore store, ManualScheduler time) {
+        this.time = time;
+        sessions = new Sessions(settings, AllowAll.INSTANCE, time, time, counters, store);
     }
 
     /** A connected client: its loop, its outlet and its session handle. */
@@ -46,6 +53,7 @@ final class CoreFixture {
             for (ManualLoop loop : loops) {
                 ran |= loop.runAll();
             }
+            ran |= time.runDue(); // restored sessions run on the timer until a client connects
         }
     }
 
@@ -61,16 +69,32 @@ final class CoreFixture {
         }
 
         List<SubscribeResult> subscribe(String filter, SubscriptionOptions options) {
-            List<SubscribeResult> results =
-                    session.subscribe(List.of(new Subscribe(TopicFilter.parse(filter), options)));
+            AtomicReference<List<SubscribeResult>> results = new AtomicReference<>();
+            session.subscribe(List.of(new Subscribe(TopicFilter.parse(filter), options)), results::set);
             settle();
-            return results;
+            return results.get();
         }
 
         PublishOutcome publish(String topic, String payload, Qos qos, boolean retain) {
             AtomicReference<PublishOutcome> outcome = new AtomicReference<>();
             session.publish(message(topic, payload, qos, retain), outcome::set);
             return outcome.get();
+        }
+
+        /** PUBREC for a QoS 2 delivery: whether the session knew the identifier. */
+        Boolean pubrec(int packetId) {
+            AtomicReference<Boolean> known = new AtomicReference<>();
+            session.received(packetId, known::set);
+            settle();
+            return known.get();
+        }
+
+        /** PUBREL for an inbound QoS 2 message: whether the identifier was held. */
+        Boolean pubrel(int packetId) {
+            AtomicReference<Boolean> held = new AtomicReference<>();
+            session.releaseExactlyOnce(packetId, held::set);
+            settle();
+            return held.get();
         }
 
         List<String> received() {
@@ -118,7 +142,7 @@ final class CoreFixture {
 
     PublishOutcome publish(String topic, String payload, Qos qos, boolean retain) {
         AtomicReference<PublishOutcome> outcome = new AtomicReference<>();
-        outcome.set(sessions.publish(message(topic, payload, qos, retain)));
+        sessions.publish(message(topic, payload, qos, retain), outcome::set);
         return outcome.get();
     }
 }

@@ -80,7 +80,9 @@ class MailboxTest {
         ManualLoop loop = new ManualLoop();
         RecordingOutlet firstOutlet = new RecordingOutlet(loop);
         SessionHandle first = connect(sessions, firstOutlet, loop);
-        first.subscribe(List.of(new Subscribe(TopicFilter.parse("t"), SubscriptionOptions.of(Qos.AT_LEAST_ONCE))));
+        first.subscribe(
+                List.of(new Subscribe(TopicFilter.parse("t"), SubscriptionOptions.of(Qos.AT_LEAST_ONCE))),
+                results -> {});
         first.disconnected(DisconnectKind.NORMAL, OptionalLong.empty());
         loop.runAll();
 
@@ -88,7 +90,7 @@ class MailboxTest {
         List<Integer> deliveriesAtConnAck = new ArrayList<>();
         sessions.connect(request(), secondOutlet, result -> deliveriesAtConnAck.add(secondOutlet.deliveries.size()));
         // Routed while the reconnect waits in the mailbox: the same drain would run it right after the attach.
-        sessions.publish(core.message("t", "meanwhile", Qos.AT_LEAST_ONCE, false));
+        sessions.publish(core.message("t", "meanwhile", Qos.AT_LEAST_ONCE, false), outcome -> {});
         loop.runAll();
 
         assertThat(deliveriesAtConnAck).as("deliveries made before CONNACK").containsExactly(0);

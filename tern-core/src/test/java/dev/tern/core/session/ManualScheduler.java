@@ -35,6 +35,18 @@ public final class ManualScheduler implements Scheduler, InstantSource {
         return timer;
     }
 
+    /** Forgets every timer, as a process that dies does. */
+    public void cancelAll() {
+        timers.clear();
+    }
+
+    /** Runs the timers due now (tasks handed over with no delay); true when there were any. */
+    public boolean runDue() {
+        boolean due = timers.stream().anyMatch(t -> !t.cancelled && t.dueMillis <= nowMillis);
+        advanceMillis(0);
+        return due;
+    }
+
     /** Moves time forward, running each timer that falls due, in due order. */
     public void advanceMillis(long millis) {
         long target = nowMillis + millis;

@@ -36,7 +36,7 @@ class QosFlowTest {
         core.settle();
         Delivery one = first.outlet.deliveries.get(0);
         Delivery two = first.outlet.deliveries.get(1);
-        assertThat(first.session.received(two.packetId())).isTrue();
+        assertThat(first.pubrec(two.packetId())).isTrue();
         first.session.disconnected(DisconnectKind.ABNORMAL, OptionalLong.empty());
 
         CoreFixture.Client again = core.connect("sub", false, SessionRequest.NEVER_EXPIRES);
@@ -60,7 +60,7 @@ class QosFlowTest {
         }
         core.settle();
         Delivery released = first.outlet.deliveries.get(0);
-        assertThat(first.session.received(released.packetId())).isTrue();
+        assertThat(first.pubrec(released.packetId())).isTrue();
         first.session.disconnected(DisconnectKind.ABNORMAL, OptionalLong.empty());
         core.publish("t", "queued", Qos.AT_LEAST_ONCE, false);
 
@@ -90,7 +90,7 @@ class QosFlowTest {
         core.settle();
         int id = sub.outlet.deliveries.get(0).packetId();
 
-        sub.session.received(id);
+        sub.pubrec(id);
         assertThat(sub.received()).containsExactly("a");
         sub.session.completed(id);
         assertThat(sub.received()).containsExactly("a", "b");
@@ -103,8 +103,8 @@ class QosFlowTest {
         assertThat(pub.session.beginExactlyOnce(7)).isTrue();
         assertThat(pub.session.beginExactlyOnce(7)).isFalse();
         assertThat(pub.session.pendingExactlyOnce()).isEqualTo(1);
-        assertThat(pub.session.releaseExactlyOnce(7)).isTrue();
-        assertThat(pub.session.releaseExactlyOnce(7)).isFalse();
+        assertThat(pub.pubrel(7)).isTrue();
+        assertThat(pub.pubrel(7)).isFalse();
         assertThat(pub.session.beginExactlyOnce(7)).isTrue();
     }
 

@@ -57,8 +57,10 @@ class RetainedTest {
         core.publish("t", "r", Qos.AT_LEAST_ONCE, true);
         CoreFixture.Client sub = core.connect("sub", true, 0);
 
-        sub.session.subscribe(java.util.List.of(new dev.tern.api.session.Subscribe(
-                dev.tern.api.topic.TopicFilter.of("t"), SubscriptionOptions.of(Qos.AT_LEAST_ONCE))));
+        sub.session.subscribe(
+                java.util.List.of(new dev.tern.api.session.Subscribe(
+                        dev.tern.api.topic.TopicFilter.of("t"), SubscriptionOptions.of(Qos.AT_LEAST_ONCE))),
+                results -> {});
 
         assertThat(sub.outlet.deliveries).isEmpty(); // the SUBACK goes out first
         assertThat(sub.received()).containsExactly("r");
@@ -75,7 +77,7 @@ class RetainedTest {
                 "",
                 core.time.millis(),
                 core.time.millis() + 5_000);
-        core.sessions.publish(expiring);
+        core.sessions.publish(expiring, outcome -> {});
         core.time.advanceMillis(5_000);
 
         CoreFixture.Client sub = core.connect("sub", true, 0);
