@@ -154,9 +154,11 @@ final class InboundPublishes {
 
     private void exactlyOnceOutcome(int packetId, PublishOutcome outcome) {
         ReasonCode code = ReasonMapping.of(outcome);
-        if (version.isV5() && code.isError()) {
+        if ((version.isV5() && code.isError()) || notStored(outcome)) {
             // 4.3.3: a PUBREC with a reason code of 0x80 or more ends the flow; the identifier is free again. 3.x has
-            // no such PUBREC: the client sends PUBREL, which releases it.
+            // no such PUBREC: the client sends PUBREL, which releases it; except when the store is full: then the
+            // connection closes unacknowledged and the resend after reconnecting must be published, not taken for a
+            // duplicate.
             session.abandonExactlyOnce(packetId);
         }
         acknowledge(Qos.EXACTLY_ONCE, packetId, outcome);
@@ -169,15 +171,18 @@ final class InboundPublishes {
      * unacknowledged and the client sends it again when it reconnects.
      */
     private void acknowledge(Qos qos, int packetId, PublishOutcome outcome) {
-        if (!version.isV5()
-                && outcome instanceof PublishOutcome.Refused refused
-                && refused.reason() == Refusal.QUOTA_EXCEEDED) {
+        if (!version.isV5() && notStored(outcome)) {
             if (!closed) {
                 effects.close("the broker's store is full: QoS " + qos.level() + " message not acknowledged");
             }
             return;
         }
         acknowledge(qos, packetId, ReasonMapping.of(outcome));
+    }
+
+    /** The store could not keep the message (its disk is full): it must not be acknowledged as kept. */
+    private static boolean notStored(PublishOutcome outcome) {
+        return outcome instanceof PublishOutcome.Refused refused && refused.reason() == Refusal.QUOTA_EXCEEDED;
     }
 
     /** PUBACK or PUBREC with {@code code}. */

@@ -91,6 +91,28 @@ class InboundPublishTest {
                 .isEqualTo("40 02 00 07");
     }
 
+    @Test
+    void a_v311_publication_the_store_could_not_keep_is_not_acknowledged_and_the_connection_closes() {
+        ChannelHarness harness = connected(MqttVersion.V3_1_1);
+        harness.session().outcome = new PublishOutcome.Refused(Refusal.QUOTA_EXCEEDED);
+
+        List<Action> actions = harness.in(Packets.publish(MqttQos.AT_LEAST_ONCE, "t", 7, "x"));
+
+        assertThat(Wire.sent(actions)).isEmpty();
+        assertThat(actions).anyMatch(action -> action instanceof Action.Close);
+    }
+
+    @Test
+    void a_v311_qos2_publication_the_store_could_not_keep_is_published_when_resent_after_reconnecting() {
+        ChannelHarness harness = connected(MqttVersion.V3_1_1);
+        harness.session().outcome = new PublishOutcome.Refused(Refusal.QUOTA_EXCEEDED);
+
+        harness.in(Packets.publish(MqttQos.EXACTLY_ONCE, "t", 7, "x"));
+
+        // Not held: the resend after reconnecting is a new attempt, not a duplicate to swallow.
+        assertThat(harness.session().exactlyOnce).doesNotContain(7);
+    }
+
     private static String puback(MqttVersion version, PublishOutcome outcome) {
         ChannelHarness harness = connected(version);
         harness.session().outcome = outcome;
