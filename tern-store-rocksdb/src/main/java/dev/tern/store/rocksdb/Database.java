@@ -62,10 +62,14 @@ final class Database implements AutoCloseable {
         }
         boolean create = state == StoreDirectory.State.NEW;
         List<String> names = create ? allNames() : existingNames(directory);
-        if (!names.contains(ColumnFamily.META.cfName())) {
-            throw OpenFailures.notTernStore(directory, "a RocksDB database without Tern's meta column family");
-        }
         NativeOptions options = new NativeOptions(settings, create);
+        if (!names.contains(ColumnFamily.META.cfName())) {
+            try {
+                throw foreignOrDamaged(directory, names, options);
+            } finally {
+                options.close();
+            }
+        }
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         for (String name : names) {
             descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), options.columnFamily()));
@@ -126,6 +130,24 @@ final class Database implements AutoCloseable {
             throw failure(directory, e);
         } catch (CorruptValueException e) {
             throw OpenFailures.damaged(directory, "its format-version does not decode (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * No meta column family: another program's RocksDB database, or ours with a manifest too damaged to list its
+     * column families. Only a read-only open, which writes nothing, tells them apart.
+     */
+    private static StoreOpenException foreignOrDamaged(Path directory, List<String> names, NativeOptions options) {
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (String name : names) {
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), options.columnFamily()));
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try (RocksDB db = RocksDB.openReadOnly(options.db(), directory.toString(), descriptors, handles)) {
+            handles.forEach(ColumnFamilyHandle::close);
+            return OpenFailures.notTernStore(directory, "a RocksDB database without Tern's meta column family");
+        } catch (RocksDBException e) {
+            return failure(directory, e);
         }
     }
 

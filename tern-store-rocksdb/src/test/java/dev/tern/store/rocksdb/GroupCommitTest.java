@@ -77,8 +77,10 @@ class GroupCommitTest {
                     for (int i = 0; i < perThread; i++) {
                         try {
                             long messageId = 100_000L * (thread + 1) + i;
-                            WriteResult result = Fixtures.write(store, Fixtures.queued("waiter-" + thread, i,
-                                    messageId, plainMessage("w/" + thread, "m" + i)));
+                            WriteResult result = Fixtures.write(
+                                    store,
+                                    Fixtures.queued(
+                                            "waiter-" + thread, i, messageId, plainMessage("w/" + thread, "m" + i)));
                             if (result != WriteResult.WRITTEN) {
                                 failures.incrementAndGet();
                             }
@@ -96,9 +98,10 @@ class GroupCommitTest {
             long syncs = store.syncCount() - syncsBefore;
             assertThat(failures).hasValue(0);
             assertThat(syncs).isLessThan(writes);
-            System.out.printf("group commit (SYNC, %d threads each waiting for its write): %d writes, %d syncs,"
-                    + " %.1f writes per sync, %.0f writes/s%n", THREADS, writes, syncs, (double) writes / syncs,
-                    writes / seconds);
+            System.out.printf(
+                    "group commit (SYNC, %d threads each waiting for its write): %d writes, %d syncs,"
+                            + " %.1f writes per sync, %.0f writes/s%n",
+                    THREADS, writes, syncs, (double) writes / syncs, writes / seconds);
         }
     }
 
