@@ -44,6 +44,9 @@ final class NativeOptions implements AutoCloseable {
                 // Column families written rarely would otherwise keep old logs alive for ever.
                 .setMaxTotalWalSize(settings.writeBufferBytes() * 4)
                 .setMaxBackgroundJobs(2)
+                // Stated although it is the default: every write reaches the log file through write(2) before it
+                // returns, which is what lets batch mode survive a killed process (BatchModeTest).
+                .setManualWalFlush(false)
                 // RocksDB's own LOG: warnings and errors only, at most two files of 1 MiB.
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setMaxLogFileSize(1024 * 1024)
