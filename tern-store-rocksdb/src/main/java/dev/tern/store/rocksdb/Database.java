@@ -143,8 +143,10 @@ final class Database implements AutoCloseable {
             descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), options.columnFamily()));
         }
         List<ColumnFamilyHandle> handles = new ArrayList<>();
-        try (RocksDB db = RocksDB.openReadOnly(options.db(), directory.toString(), descriptors, handles)) {
+        try {
+            RocksDB db = RocksDB.openReadOnly(options.db(), directory.toString(), descriptors, handles);
             handles.forEach(ColumnFamilyHandle::close);
+            db.close();
             return OpenFailures.notTernStore(directory, "a RocksDB database without Tern's meta column family");
         } catch (RocksDBException e) {
             return failure(directory, e);
