@@ -29,6 +29,7 @@ class ArchitectureTest {
     private static final String SERVER = "dev.tern.server..";
     private static final String CLI = "dev.tern.cli..";
     private static final String TESTKIT = "dev.tern.testkit..";
+    private static final String STORE = "dev.tern.store..";
     private static final String NETTY = "io.netty..";
 
     @ArchTest
@@ -39,6 +40,16 @@ class ArchitectureTest {
             .onlyDependOnClassesThat()
             .resideInAnyPackage(CORE, API, "java..", "org.slf4j..")
             .because("the core sees only tern-api: no Netty, no packets, no other module")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule storesDependOnlyOnTheApiTheJdkSlf4jAndRocksDb = classes()
+            .that()
+            .resideInAPackage(STORE)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(STORE, API, "java..", "org.slf4j..", "org.rocksdb..")
+            .because("a store sees only tern-api and its own engine: it completes writes, it never calls into delivery")
             .allowEmptyShould(true);
 
     @ArchTest

@@ -1,7 +1,9 @@
 package dev.tern.server;
 
+import dev.tern.api.store.SessionStore;
 import dev.tern.core.BrokerCore;
 import dev.tern.core.CoreSettings;
+import dev.tern.core.session.Sessions;
 import dev.tern.mqtt.MqttPipeline;
 import dev.tern.mqtt.MqttSettings;
 import dev.tern.server.config.ConfigException;
@@ -37,6 +39,7 @@ public final class TernServer implements AutoCloseable {
     private final Path dataDir;
     private final ExecutorScheduler timer;
     private final BrokerCore core;
+    private final SessionStore store;
     private final EventLoops loops;
     private final TcpListener mqttTcp;
     private boolean stopped;
@@ -46,12 +49,14 @@ public final class TernServer implements AutoCloseable {
             Path dataDir,
             ExecutorScheduler timer,
             BrokerCore core,
+            SessionStore store,
             EventLoops loops,
             TcpListener mqttTcp) {
         this.version = version;
         this.dataDir = dataDir;
         this.timer = timer;
         this.core = core;
+        this.store = store;
         this.loops = loops;
         this.mqttTcp = mqttTcp;
     }
@@ -75,8 +80,16 @@ public final class TernServer implements AutoCloseable {
         AnonymousAccessControl accessControl =
                 new AnonymousAccessControl(AccessPolicy.of(config.auth()), InstantSource.system());
 
+        SessionStore store = Stores.open(config.store(), dataDir);
         ExecutorScheduler timer = new ExecutorScheduler("tern-timer");
-        BrokerCore core = new BrokerCore(coreSettings, accessControl, InstantSource.system(), timer);
+        BrokerCore core = new BrokerCore(coreSettings, accessControl, InstantSource.system(), timer, store);
+        Sessions.RestoreSummary restored = core.restore(store.load());
+        log.info(
+                "store: {}; restored {} sessions, {} queued messages, {} retained messages",
+                Stores.describe(config.store(), dataDir),
+                restored.sessions(),
+                restored.deliveries(),
+                restored.retainedMessages());
         core.start();
         EventLoops loops = EventLoops.start(Runtime.getRuntime().availableProcessors());
         TcpListener mqttTcp;
@@ -93,9 +106,10 @@ public final class TernServer implements AutoCloseable {
             core.shutdown();
             loops.shutdown(Duration.ofSeconds(2));
             timer.close();
+            store.close();
             throw new StartException(ListenFailures.explain(e), e);
         }
-        TernServer server = new TernServer(version, dataDir, timer, core, loops, mqttTcp);
+        TernServer server = new TernServer(version, dataDir, timer, core, store, loops, mqttTcp);
         log.info(
                 "Tern {} started: listener {} on tcp {} ({} network threads on {}), $SYS {}",
                 version,
@@ -183,6 +197,7 @@ public final class TernServer implements AutoCloseable {
             log.warn("network threads did not stop within 2s");
         }
         timer.stop(Duration.ofSeconds(1));
+        store.close(); // last: what the sessions journalled while closing is written and synced
         log.info("Tern stopped");
     }
 }

@@ -102,10 +102,20 @@ class TernServerTest {
     @Test
     void aPortInUseFailsToStartWithAMessageThatSaysWhatToDo() throws Exception {
         try (TernServer first = start()) {
-            assertThatThrownBy(() -> start("mqtt.tcp.port=" + first.mqttPort()))
+            assertThatThrownBy(() -> start("mqtt.tcp.port=" + first.mqttPort(), "data.dir=" + dir.resolve("other")))
                     .isInstanceOf(StartException.class)
                     .hasMessageStartingWith("cannot listen on tcp 127.0.0.1:" + first.mqttPort() + ": ")
                     .hasMessageContaining("--set mqtt.tcp.port=PORT");
+        }
+    }
+
+    @Test
+    void aSecondBrokerOnTheSameDataDirectoryFailsToStartAndLeavesTheFirstsStoreAlone() throws Exception {
+        try (TernServer first = start()) {
+            assertThatThrownBy(() -> start())
+                    .isInstanceOf(StartException.class)
+                    .hasMessageContaining("is in use by another process")
+                    .hasMessageContaining(dir.resolve("data").resolve("store").toString());
         }
     }
 

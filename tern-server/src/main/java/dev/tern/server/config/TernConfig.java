@@ -8,11 +8,13 @@ import dev.tern.mqtt.MqttSettings;
  * section validates itself; the defaults come from the settings records of the modules that own them, so that there
  * is one source for each default.
  */
-public record TernConfig(MqttConfig mqtt, LimitsConfig limits, DataConfig data, SysConfig sys, AuthConfig auth) {
+public record TernConfig(
+        MqttConfig mqtt, LimitsConfig limits, DataConfig data, StoreConfig store, SysConfig sys, AuthConfig auth) {
     public TernConfig {
         Checks.present("mqtt", mqtt);
         Checks.present("limits", limits);
         Checks.present("data", data);
+        Checks.present("store", store);
         Checks.present("sys", sys);
         Checks.present("auth", auth);
     }
@@ -51,6 +53,7 @@ public record TernConfig(MqttConfig mqtt, LimitsConfig limits, DataConfig data, 
                         core.maxTopicLevels(),
                         core.maxTopicLength()),
                 DataConfig.defaults(),
+                StoreConfig.defaults(),
                 SysConfig.defaults(core.sysIntervalSeconds()),
                 AuthConfig.defaults());
     }

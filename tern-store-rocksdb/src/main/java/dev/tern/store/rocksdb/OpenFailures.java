@@ -11,7 +11,7 @@ final class OpenFailures {
         String dir = directory.toString();
         return new StoreOpenException(
                 "The store in " + dir + " cannot be opened: " + what + ". Nothing in it was changed or deleted."
-                        + " To salvage what can be read, stop Tern and run `./tern store repair --data-dir " + dir
+                        + " To salvage what can be read, stop Tern and run `./tern store repair --dir " + dir
                         + "` (RocksDB's repair; damaged records are dropped and listed)."
                         + " Or move the directory aside (`mv " + dir + " " + dir + ".broken`) to start with an"
                         + " empty store and keep the old one for inspection.",

@@ -78,7 +78,7 @@ class GoldenStoreTest {
                 .isInstanceOf(StoreOpenException.class)
                 .hasMessageContaining(dir.toString())
                 .hasMessageContaining("CURRENT file is missing")
-                .hasMessageContaining("./tern store repair --data-dir " + dir)
+                .hasMessageContaining("./tern store repair --dir " + dir)
                 .hasMessageContaining("mv " + dir + " " + dir + ".broken");
     }
 
@@ -88,7 +88,7 @@ class GoldenStoreTest {
         assertThatThrownBy(() -> RocksDbSessionStore.open(Fixtures.settings(dir)))
                 .isInstanceOf(StoreOpenException.class)
                 .hasMessageContaining("The store in " + dir + " cannot be opened")
-                .hasMessageContaining("./tern store repair --data-dir " + dir)
+                .hasMessageContaining("./tern store repair --dir " + dir)
                 .hasMessageContaining("mv " + dir + " " + dir + ".broken");
     }
 
@@ -100,7 +100,7 @@ class GoldenStoreTest {
                 .hasMessageContaining(dir.toString())
                 .hasMessageContaining("column family 'sessions'")
                 .hasMessageContaining("broken-client")
-                .hasMessageContaining("./tern store repair --data-dir " + dir);
+                .hasMessageContaining("./tern store repair --dir " + dir);
     }
 
     @Test
