@@ -359,6 +359,40 @@ class DurableSessionsTest {
     }
 
     @Test
+    void aMessageTheQueueDropsLeavesTheStoreToo() {
+        CoreSettings d = CoreSettings.defaults();
+        CoreSettings two = new CoreSettings(
+                d.maxConnections(),
+                d.maxInflight(),
+                2,
+                d.maxQueuedBytes(),
+                CoreSettings.QueueOverflow.DROP_OLDEST,
+                d.queueQos0Offline(),
+                d.maxSessionExpirySeconds(),
+                d.maxSubscriptionsPerClient(),
+                d.maxTopicLevels(),
+                d.maxTopicLength(),
+                d.maximumQos(),
+                d.retainAvailable(),
+                d.wildcardSubscriptionsAvailable(),
+                d.sharedSubscriptionsAvailable(),
+                d.subscriptionIdentifiersAvailable(),
+                d.sysIntervalSeconds(),
+                d.version());
+        core = new CoreFixture(two, store, time);
+        offlineSubscriber("sub", "t", Qos.AT_LEAST_ONCE);
+        for (String payload : List.of("1", "2", "3")) {
+            core.publish("t", payload, Qos.AT_LEAST_ONCE, false);
+        }
+        core.settle();
+
+        // mqtt.max_queued_messages applies to what is stored: the oldest went from the queue and from the store.
+        assertThat(store.deliveriesOf("sub"))
+                .extracting(d2 -> d2.message().payload().toByteArray()[0])
+                .containsExactly((byte) '2', (byte) '3');
+    }
+
+    @Test
     void newDeliveriesAfterARestartNeverReuseAnIdentifierStillInFlight() {
         CoreFixture.Client sub = core.connect("sub", true, FOREVER);
         sub.subscribe("t", Qos.AT_LEAST_ONCE);
