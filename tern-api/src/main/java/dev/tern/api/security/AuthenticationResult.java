@@ -1,14 +1,24 @@
 package dev.tern.api.security;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /** The answer to a connect's credentials. */
 public sealed interface AuthenticationResult {
-    /** Let in, as {@code username} (which may differ from the one sent, e.g. from a certificate). */
-    record Accepted(Optional<String> username) implements AuthenticationResult {
+    /**
+     * Let in, as {@code username} (which may differ from the one sent, e.g. from a certificate), until {@code
+     * validUntil} when the credentials expire (a token's expiry): the protocol channel closes the connection then.
+     */
+    record Accepted(Optional<String> username, Optional<Instant> validUntil) implements AuthenticationResult {
         public Accepted {
             Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(validUntil, "validUntil");
+        }
+
+        /** Let in with credentials that do not expire. */
+        public Accepted(Optional<String> username) {
+            this(username, Optional.empty());
         }
     }
 
