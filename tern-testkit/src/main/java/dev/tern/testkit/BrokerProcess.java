@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * The broker as a separate OS process: {@code java -jar tern-cli/target/tern.jar start}, on the same Java as the
- * tests, on an ephemeral port of 127.0.0.1 with a temporary data directory. It is ready when it prints its ready line
- * (docs/operations.md), which also names the port. For tests that need a real process: signals, exit codes, crashes.
- * Output goes to a log file under {@code target/test-processes}.
+ * tests, on an ephemeral port of 127.0.0.1 with a temporary data directory ({@link #start(Map)}), or on a port and a
+ * data directory the test chooses and keeps across restarts ({@link #startIn(Path, int, Map)}, for crash tests). It is
+ * ready when it prints its ready line (docs/operations.md), which also names the port. For tests that need a real
+ * process: signals, exit codes, crashes. Output goes to a log file under {@code target/test-processes} ({@link #log()}).
  */
 public final class BrokerProcess implements AutoCloseable {
     /** The ready line: {@code Tern VERSION ready: MQTT on tcp HOST:PORT (data in DIR). Try: ...}. */
@@ -23,14 +24,22 @@ public final class BrokerProcess implements AutoCloseable {
     /** A cold JVM on a busy two-core machine can take a while; a healthy start takes about a second. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Exit status of a process that SIGKILL ended: 128 + 9, as a shell reports it and as Java's Process does. */
+    public static final int KILLED_BY_SIGKILL = 128 + 9;
+
+    /** The kernel reaps a SIGKILLed process at once; this only bounds the wait on a machine under heavy load. */
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
+
     private final CapturedProcess process;
     private final Path dataDir;
+    private final boolean ownsDataDir;
     private final String host;
     private final int port;
 
-    private BrokerProcess(CapturedProcess process, Path dataDir, String host, int port) {
+    private BrokerProcess(CapturedProcess process, Path dataDir, boolean ownsDataDir, String host, int port) {
         this.process = process;
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
         this.host = host;
         this.port = port;
     }
@@ -48,7 +57,10 @@ public final class BrokerProcess implements AutoCloseable {
         return start(map);
     }
 
-    /** Starts a broker with these settings (after the test defaults) and waits until it is ready. */
+    /**
+     * Starts a broker with these settings (after the test defaults) and waits until it is ready. Its data directory is
+     * a new temporary one, deleted by {@link #close()}.
+     */
     public static BrokerProcess start(Map<String, String> settings) {
         Path dataDir = TestFiles.temporaryDirectory("tern-process-data");
         Map<String, String> all = new LinkedHashMap<>();
@@ -56,8 +68,33 @@ public final class BrokerProcess implements AutoCloseable {
         all.put("mqtt.tcp.bind", "127.0.0.1");
         all.put("data.dir", dataDir.toString());
         all.putAll(settings);
+        return startReady(all, dataDir, true);
+    }
+
+    /**
+     * Starts a broker on 127.0.0.1:{@code port} with its data in {@code dataDir} (created if missing) and these
+     * settings (after the test defaults), and waits until it is ready. Made for restarts: after {@link #kill9()}, a
+     * broker started again with the same directory and port finds what the first one stored, and clients reconnect to
+     * the address they knew (the listener sets SO_REUSEADDR, so the port can be bound again at once). {@link #close()}
+     * leaves {@code dataDir} alone: the test owns it (a JUnit {@code @TempDir}, say). Pick the port with {@link
+     * FreePort#loopback()}.
+     */
+    public static BrokerProcess startIn(Path dataDir, int port, Map<String, String> settings) {
+        if (port <= 0 || port > 65535) {
+            throw new IllegalArgumentException("a fixed port is needed to restart on the same address, was " + port);
+        }
+        Path absolute = dataDir.toAbsolutePath();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("mqtt.tcp.port", Integer.toString(port));
+        all.put("mqtt.tcp.bind", "127.0.0.1");
+        all.put("data.dir", absolute.toString());
+        all.putAll(settings);
+        return startReady(all, absolute, false);
+    }
+
+    private static BrokerProcess startReady(Map<String, String> settings, Path dataDir, boolean ownsDataDir) {
         List<String> arguments = new ArrayList<>(List.of("start"));
-        all.forEach((key, value) -> arguments.addAll(List.of("--set", key + "=" + value)));
+        settings.forEach((key, value) -> arguments.addAll(List.of("--set", key + "=" + value)));
         CapturedProcess process = launch(arguments);
         try {
             String line = process.awaitLine(READY.asPredicate(), READY_TIMEOUT);
@@ -66,10 +103,13 @@ public final class BrokerProcess implements AutoCloseable {
                 throw new AssertionError("not a ready line: " + line);
             }
             String boundHost = ready.group(2).replace("[", "").replace("]", "");
-            return new BrokerProcess(process, dataDir, connectHost(boundHost), Integer.parseInt(ready.group(3)));
+            return new BrokerProcess(
+                    process, dataDir, ownsDataDir, connectHost(boundHost), Integer.parseInt(ready.group(3)));
         } catch (RuntimeException | AssertionError e) {
             process.close();
-            TestFiles.deleteRecursively(dataDir);
+            if (ownsDataDir) {
+                TestFiles.deleteRecursively(dataDir);
+            }
             throw e;
         }
     }
@@ -150,9 +190,15 @@ public final class BrokerProcess implements AutoCloseable {
         process.terminate();
     }
 
-    /** SIGKILL: the broker dies at once, as in a crash or a power cut. */
-    public void kill9() {
+    /**
+     * SIGKILL ({@code kill -9}): the broker dies at once, as in a crash, with no chance to flush or close anything.
+     * Returns once the process is gone: reaped, so its sockets are closed and its file locks released, and a broker can
+     * be started again on the same port and data directory. Returns its exit status: {@link #KILLED_BY_SIGKILL},
+     * unless it had ended on its own before (a crash test may want to tell the two apart).
+     */
+    public int kill9() {
         process.kill();
+        return process.awaitExit(KILL_TIMEOUT);
     }
 
     /** Waits at most {@code timeout} for the broker to exit; returns its exit status. */
@@ -165,15 +211,25 @@ public final class BrokerProcess implements AutoCloseable {
         return process.output();
     }
 
+    /** The file that receives a copy of the broker's output, under {@code target/test-processes}: name it in failures. */
+    public Path log() {
+        return process.log();
+    }
+
     /** The underlying process, to wait for particular log lines. */
     public CapturedProcess process() {
         return process;
     }
 
-    /** Kills the broker if it still runs, and deletes its data directory. */
+    /**
+     * Kills the broker if it still runs, and deletes its data directory if it made it ({@link #start(Map)}); a
+     * directory given to {@link #startIn(Path, int, Map)} is kept.
+     */
     @Override
     public void close() {
         process.close();
-        TestFiles.deleteRecursively(dataDir);
+        if (ownsDataDir) {
+            TestFiles.deleteRecursively(dataDir);
+        }
     }
 }
