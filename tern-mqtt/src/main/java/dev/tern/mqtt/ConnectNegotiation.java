@@ -8,6 +8,7 @@ import dev.tern.mqtt.codec.ConnectPacket;
 import dev.tern.mqtt.codec.MqttProperties;
 import dev.tern.mqtt.codec.MqttStrings;
 import dev.tern.mqtt.codec.ReasonCode;
+import dev.tern.transport.CertificateIdentity;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -47,10 +48,30 @@ final class ConnectNegotiation {
     /** Checks {@code connect}; a refusal for crossing a configured limit is counted in {@code traffic}. */
     static Outcome negotiate(
             ConnectPacket connect, MqttSettings settings, RandomGenerator random, Traffic traffic, long nowMillis) {
+        return negotiate(connect, settings, random, traffic, nowMillis, Optional.empty());
+    }
+
+    /**
+     * As above, for a client whose TLS certificate the listener takes its username or client identifier from: those
+     * replace what the CONNECT says (as Mosquitto's use_identity_as_username does), so a client cannot claim another
+     * name than its certificate's. A replaced client identifier is returned to a 5.0 client as assigned.
+     */
+    static Outcome negotiate(
+            ConnectPacket connect,
+            MqttSettings settings,
+            RandomGenerator random,
+            Traffic traffic,
+            long nowMillis,
+            Optional<CertificateIdentity> certificate) {
         boolean v5 = connect.version().isV5();
-        String clientId = connect.clientId();
-        boolean assigned = clientId.isEmpty();
-        if (assigned) {
+        Optional<String> certificateClientId = certificate.flatMap(CertificateIdentity::clientId);
+        String clientId = certificateClientId.orElse(connect.clientId());
+        boolean assigned = clientId.isEmpty() || !clientId.equals(connect.clientId());
+        Optional<String> username =
+                certificate.flatMap(CertificateIdentity::username).or(connect::username);
+        if (certificateClientId.isPresent()) {
+            // the certificate's name, whatever its length: the CA vouched for it
+        } else if (assigned) {
             // [MQTT-3.1.3-6] a zero-length ClientId gets a unique one assigned; the codec has already refused it
             // where the version forbids it (3.1, and 3.1.1 with Clean Session 0 [MQTT-3.1.3-8]).
             clientId = assignClientId(random);
@@ -92,7 +113,7 @@ final class ConnectNegotiation {
                 properties.maximumPacketSize().orElse(Long.MAX_VALUE),
                 properties.topicAliasMaximum().orElse(0),
                 properties.requestResponseInformation().orElse(0) == 1,
-                connect.username(),
+                username,
                 properties.authenticationMethod(),
                 will);
         return new Agreed(terms);

@@ -155,7 +155,13 @@ final class ConnectPhase {
     private void onConnect(ConnectPacket packet) {
         connect = packet;
         long now = env.clock().millis();
-        switch (ConnectNegotiation.negotiate(packet, env.settings(), env.random(), env.traffic(), now)) {
+        switch (ConnectNegotiation.negotiate(
+                packet,
+                env.settings(),
+                env.random(),
+                env.traffic(),
+                now,
+                peer.get().certificate())) {
             case ConnectNegotiation.Refused refused ->
                 refuse(
                         refused.code(),

@@ -6,6 +6,7 @@ import dev.tern.api.session.SessionRequest;
 import dev.tern.api.session.Will;
 import dev.tern.mqtt.codec.BinaryData;
 import dev.tern.mqtt.codec.MqttVersion;
+import dev.tern.transport.CertificateIdentity;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,7 +56,7 @@ record ConnectTerms(
                 peer.address(),
                 peer.loopback(),
                 listener,
-                Optional.empty());
+                peer.certificate().map(CertificateIdentity::subject));
     }
 
     /** What the core is asked for, once {@code authenticatedUsername} is known. */

@@ -5,6 +5,8 @@ import dev.tern.api.session.Delivery;
 import dev.tern.api.session.DeliveryOutcome;
 import dev.tern.mqtt.codec.MqttEncoder;
 import dev.tern.mqtt.codec.MqttPacket;
+import dev.tern.transport.CertificateIdentity;
+import dev.tern.transport.ConnectionAttributes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Netty side of one MQTT connection, and nothing more: it feeds decoded packets and connection events to its
@@ -267,13 +270,18 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The client's address: the one a PROXY protocol header gave, if the transport set it, else the socket's. */
+    /**
+     * The client: its address is the one a PROXY protocol header gave, if the transport set it, else the socket's; its
+     * certificate is the one TLS verified, if any.
+     */
     private Peer peer() {
+        Optional<CertificateIdentity> certificate = Optional.ofNullable(
+                ctx.channel().attr(ConnectionAttributes.CLIENT_CERTIFICATE).get());
         SocketAddress proxied = ctx.channel().attr(MqttPipeline.CLIENT_ADDRESS).get();
         if (proxied != null) {
-            return Peer.of(proxied);
+            return Peer.of(proxied, certificate);
         }
-        return Peer.of(remoteAddress != null ? remoteAddress : ctx.channel().remoteAddress());
+        return Peer.of(remoteAddress != null ? remoteAddress : ctx.channel().remoteAddress(), certificate);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tern.mqtt;
 import dev.tern.api.broker.Broker;
 import dev.tern.api.broker.Traffic;
 import dev.tern.api.security.AccessControl;
+import dev.tern.transport.ConnectionAttributes;
 import io.netty.channel.ChannelPipeline;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
@@ -15,8 +16,7 @@ public final class MqttPipeline {
      * The client's real address when a PROXY protocol header named it; a transport sets this channel attribute
      * before the client's CONNECT arrives. Without it the socket's remote address is the peer.
      */
-    public static final AttributeKey<InetSocketAddress> CLIENT_ADDRESS =
-            AttributeKey.valueOf("tern.mqtt.clientAddress");
+    public static final AttributeKey<InetSocketAddress> CLIENT_ADDRESS = ConnectionAttributes.CLIENT_ADDRESS;
 
     /** Unpredictable assigned client identifiers: a guessed one could take another client's session over. */
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -7,6 +7,15 @@ final class ListenFailures {
     private ListenFailures() {}
 
     static String explain(Exception failure) {
+        return explain(failure, "mqtt.tcp");
+    }
+
+    /** As above, for the listener whose keys start with {@code keys} (such as {@code mqtt.ws}). */
+    static String explain(Exception failure, String keys) {
+        return explainTcp(failure).replace("mqtt.tcp.", keys + ".");
+    }
+
+    private static String explainTcp(Exception failure) {
         String message = String.valueOf(failure.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("address already in use")) {

@@ -12,12 +12,12 @@ import dev.tern.server.config.TernConfig;
 import dev.tern.server.security.AnonymousAccessControl;
 import dev.tern.transport.EventLoops;
 import dev.tern.transport.TcpListener;
-import dev.tern.transport.TcpListenerSettings;
 import io.netty.channel.group.ChannelGroup;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class TernServer implements AutoCloseable {
     /** The name of the MQTT TCP listener in logs and in what access control sees. */
-    public static final String MQTT_TCP = "mqtt-tcp";
+    public static final String MQTT_TCP = Listeners.TCP;
+
+    /** The names of the TLS, WebSocket and secure WebSocket listeners ({@code mqtt.tls}, {@code mqtt.ws}, ...). */
+    public static final String MQTT_TLS = Listeners.TLS;
+
+    public static final String MQTT_WS = Listeners.WS;
+    public static final String MQTT_WSS = Listeners.WSS;
 
     /** How long connections get to flush their DISCONNECT and close before they are cut. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
@@ -42,6 +48,7 @@ public final class TernServer implements AutoCloseable {
     private final SessionStore store;
     private final EventLoops loops;
     private final TcpListener mqttTcp;
+    private final List<TcpListener> listeners;
     private boolean stopped;
 
     private TernServer(
@@ -51,14 +58,15 @@ public final class TernServer implements AutoCloseable {
             BrokerCore core,
             SessionStore store,
             EventLoops loops,
-            TcpListener mqttTcp) {
+            List<TcpListener> listeners) {
         this.version = version;
         this.dataDir = dataDir;
         this.timer = timer;
         this.core = core;
         this.store = store;
         this.loops = loops;
-        this.mqttTcp = mqttTcp;
+        this.mqttTcp = listeners.getFirst();
+        this.listeners = listeners;
     }
 
     /**
@@ -92,29 +100,31 @@ public final class TernServer implements AutoCloseable {
                 restored.retainedMessages());
         core.start();
         EventLoops loops = EventLoops.start(Runtime.getRuntime().availableProcessors());
-        TcpListener mqttTcp;
+        List<TcpListener> listeners;
         try {
-            mqttTcp = TcpListener.bind(
-                    TcpListenerSettings.of(
-                            MQTT_TCP,
-                            config.mqtt().tcp().bind(),
-                            config.mqtt().tcp().port()),
+            listeners = Listeners.bind(
+                    config,
                     loops,
-                    channel -> MqttPipeline.install(
-                            channel.pipeline(), mqttSettings, core, accessControl, core.traffic(), MQTT_TCP));
-        } catch (IOException | RuntimeException e) {
+                    name -> channel -> MqttPipeline.install(
+                            channel.pipeline(), mqttSettings, core, accessControl, core.traffic(), name));
+        } catch (StartException | RuntimeException e) {
             core.shutdown();
             loops.shutdown(Duration.ofSeconds(2));
             timer.close();
             store.close();
-            throw new StartException(ListenFailures.explain(e), e);
+            throw e;
         }
-        TernServer server = new TernServer(version, dataDir, timer, core, store, loops, mqttTcp);
+        TernServer server = new TernServer(version, dataDir, timer, core, store, loops, listeners);
         log.info(
-                "Tern {} started: listener {} on tcp {} ({} network threads on {}), $SYS {}",
+                "Tern {} started: {} ({} network threads on {}), $SYS {}",
                 version,
-                MQTT_TCP,
-                TcpListener.hostAndPort(mqttTcp.bindAddress(), mqttTcp.port()),
+                listeners.stream()
+                        .map(listener -> "listener " + listener.name() + " on " + Listeners.describe(listener)
+                                + listener.layers()
+                                        .tls()
+                                        .map(tls -> " (TLS by " + tls.providerName() + ")")
+                                        .orElse(""))
+                        .collect(Collectors.joining(", ")),
                 loops.threads(),
                 loops.transportName(),
                 coreSettings.sysIntervalSeconds() == 0
@@ -127,6 +137,25 @@ public final class TernServer implements AutoCloseable {
     /** The port the MQTT TCP listener is bound to (the real one when {@code mqtt.tcp.port} was 0). */
     public int mqttPort() {
         return mqttTcp.port();
+    }
+
+    /**
+     * The port the listener named {@code listenerName} is bound to (the real one when configured as 0), such as {@link
+     * #MQTT_TLS} or the name of an entry of {@code mqtt.listeners}. Fails for a listener that is not running.
+     */
+    public int port(String listenerName) {
+        return listeners.stream()
+                .filter(listener -> listener.name().equals(listenerName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no listener named '" + listenerName + "' is running;" + " running: "
+                                + listeners.stream().map(TcpListener::name).toList()))
+                .port();
+    }
+
+    /** The running listeners, {@code mqtt-tcp} first, then in the order of docs/configuration.md. */
+    public List<TcpListener> listeners() {
+        return listeners;
     }
 
     /** The address the MQTT TCP listener is bound to, as configured ({@code 0.0.0.0} by default). */
@@ -157,12 +186,19 @@ public final class TernServer implements AutoCloseable {
      * One line that says what the broker listens on and how to connect, printed on standard output when it is ready.
      * Scripts and tests read the port from it (it is the real port when {@code mqtt.tcp.port} is 0); its shape is
      * documented in docs/operations.md: {@code Tern VERSION ready: MQTT on tcp HOST:PORT (data in DIR). Try: ...}.
+     * Other listeners follow the data directory, each as {@code SCHEME HOST:PORT[PATH] (NAME)}: {@code ...(data in
+     * DIR); also tls 0.0.0.0:8883 (mqtt-tls), ws 0.0.0.0:8083/mqtt (mqtt-ws). Try: ...}.
      */
     public String readyLine() {
         int port = mqttPort();
+        String others = listeners.stream()
+                .skip(1)
+                .map(listener -> Listeners.describe(listener) + " (" + listener.name() + ")")
+                .collect(Collectors.joining(", "));
         return "Tern " + version + " ready: MQTT on tcp " + TcpListener.hostAndPort(mqttBindAddress(), port)
-                + " (data in " + dataDir + "). Try: mosquitto_sub -h " + mqttConnectHost() + " -p " + port
-                + " -t '#' -v";
+                + " (data in " + dataDir + ")" + (others.isEmpty() ? "" : "; also " + others)
+                + ". Try: mosquitto_sub -h "
+                + mqttConnectHost() + " -p " + port + " -t '#' -v";
     }
 
     /** Where a client on this machine connects to reach a listener bound to {@code bind}. */
@@ -185,13 +221,20 @@ public final class TernServer implements AutoCloseable {
         }
         stopped = true;
         log.info("Stopping: no new connections; disconnecting clients ({} connected)", core.connectedClients());
-        mqttTcp.stopAccepting(Duration.ofSeconds(2));
+        listeners.forEach(listener -> listener.stopAccepting(Duration.ofSeconds(2)));
         core.shutdown(); // each session closes its connection on its own thread, with DISCONNECT 0x8B for MQTT 5
-        ChannelGroup connections = mqttTcp.connections();
-        if (!connections.newCloseFuture().awaitUninterruptibly(DRAIN_TIMEOUT.toMillis())) {
-            log.warn(
-                    "{} connections still open after {}s; closing them", connections.size(), DRAIN_TIMEOUT.toSeconds());
-            connections.close().awaitUninterruptibly(1_000);
+        long drainUntil = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        for (TcpListener listener : listeners) {
+            ChannelGroup connections = listener.connections();
+            long left = Math.max(0, (drainUntil - System.nanoTime()) / 1_000_000);
+            if (!connections.newCloseFuture().awaitUninterruptibly(left)) {
+                log.warn(
+                        "{} connections of {} still open after {}s; closing them",
+                        connections.size(),
+                        listener.name(),
+                        DRAIN_TIMEOUT.toSeconds());
+                connections.close().awaitUninterruptibly(1_000);
+            }
         }
         if (!loops.shutdown(Duration.ofSeconds(2))) {
             log.warn("network threads did not stop within 2s");

@@ -28,11 +28,14 @@ public final class TcpListener implements AutoCloseable {
     private static final int ACCEPT_BACKLOG = 1_024;
 
     private final TcpListenerSettings settings;
+    private final ListenerLayers layers;
     private final Channel serverChannel;
     private final ChannelGroup connections;
 
-    private TcpListener(TcpListenerSettings settings, Channel serverChannel, ChannelGroup connections) {
+    private TcpListener(
+            TcpListenerSettings settings, ListenerLayers layers, Channel serverChannel, ChannelGroup connections) {
         this.settings = settings;
+        this.layers = layers;
         this.serverChannel = serverChannel;
         this.connections = connections;
     }
@@ -43,12 +46,25 @@ public final class TcpListener implements AutoCloseable {
      */
     public static TcpListener bind(TcpListenerSettings settings, EventLoops loops, ChannelSetup setup)
             throws IOException {
+        return bind(settings, ListenerLayers.plain(), loops, setup);
+    }
+
+    /**
+     * Binds and starts accepting, with {@code layers} (PROXY protocol, TLS, WebSocket, a connection cap) between each
+     * connection's socket and {@code setup}'s handlers. Fails as {@link #bind(TcpListenerSettings, EventLoops,
+     * ChannelSetup)} does.
+     */
+    public static TcpListener bind(
+            TcpListenerSettings settings, ListenerLayers layers, EventLoops loops, ChannelSetup setup)
+            throws IOException {
         Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(layers, "layers");
         InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
         if (address.isUnresolved()) {
             throw new IOException("cannot resolve the bind address '" + settings.bindAddress() + "'");
         }
         ChannelGroup connections = new DefaultChannelGroup(settings.name(), GlobalEventExecutor.INSTANCE);
+        ConnectionLimit limit = new ConnectionLimit(settings.name(), layers.maxConnections());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops.group())
                 .channel(loops.serverChannelType())
@@ -62,7 +78,11 @@ public final class TcpListener implements AutoCloseable {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) throws Exception {
+                        if (!limit.admit(channel, connections)) {
+                            return;
+                        }
                         connections.add(channel); // removed again by the group when the channel closes
+                        ListenerPipeline.install(channel, settings.name(), layers);
                         setup.install(channel);
                     }
                 });
@@ -70,17 +90,28 @@ public final class TcpListener implements AutoCloseable {
         if (!bound.isSuccess()) {
             Throwable cause = bound.cause();
             throw new IOException(
-                    "cannot listen on tcp " + hostAndPort(settings.bindAddress(), settings.port()) + ": "
-                            + describe(cause),
+                    "cannot listen on " + layers.scheme() + " " + hostAndPort(settings.bindAddress(), settings.port())
+                            + ": " + describe(cause),
                     cause);
         }
-        TcpListener listener = new TcpListener(settings, bound.channel(), connections);
+        layers.tls().ifPresent(tls -> tls.watch(loops));
+        TcpListener listener = new TcpListener(settings, layers, bound.channel(), connections);
         log.debug("listener {} bound to {}", settings.name(), bound.channel().localAddress());
         return listener;
     }
 
     public String name() {
         return settings.name();
+    }
+
+    /** {@code tcp}, {@code tls}, {@code ws} or {@code wss}. */
+    public String scheme() {
+        return layers.scheme();
+    }
+
+    /** The layers between the socket and the protocol: TLS (with its certificate), WebSocket, PROXY protocol. */
+    public ListenerLayers layers() {
+        return layers;
     }
 
     /** The address as configured (not resolved), such as {@code 0.0.0.0}. */
@@ -109,6 +140,7 @@ public final class TcpListener implements AutoCloseable {
 
     /** Stops accepting, waiting at most {@code timeout}; connections already accepted stay open. */
     public void stopAccepting(Duration timeout) {
+        layers.tls().ifPresent(ServerTls::close);
         serverChannel.close().awaitUninterruptibly(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -21,14 +21,20 @@ final class BindingErrors {
             return withOrigin(fromRecord, tree);
         }
         String key = failure.getPath().stream()
-                .map(JsonMappingException.Reference::getFieldName)
-                .collect(Collectors.joining("."));
+                .map(BindingErrors::segment)
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         if (failure instanceof MismatchedInputException mismatch && !key.isEmpty()) {
             String value = valueAt(tree.values(), key);
             return withOrigin(ConfigException.badValue(key, value, expected(mismatch.getTargetType())), tree);
         }
         return ConfigException.of(
                 "invalid configuration" + (key.isEmpty() ? "" : " at " + key) + ": " + failure.getOriginalMessage());
+    }
+
+    /** A key's segment, or {@code [i]} for the i-th entry of a list (such as mqtt.listeners[0].port). */
+    private static String segment(JsonMappingException.Reference reference) {
+        return reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]";
     }
 
     private static ConfigException withOrigin(ConfigException problem, ConfigTree tree) {
@@ -47,8 +53,10 @@ final class BindingErrors {
 
     private static String valueAt(JsonNode root, String key) {
         JsonNode node = root;
-        for (String segment : key.split("\\.")) {
-            node = node.path(segment);
+        for (String segment : key.replace("[", ".[").split("\\.")) {
+            node = segment.startsWith("[")
+                    ? node.path(Integer.parseInt(segment.substring(1, segment.length() - 1)))
+                    : node.path(segment);
         }
         return node.asText();
     }

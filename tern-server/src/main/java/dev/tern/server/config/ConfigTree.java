@@ -1,6 +1,7 @@
 package dev.tern.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
@@ -43,6 +44,12 @@ final class ConfigTree {
                     "'" + key + "' is a section, not a single setting (" + origin + "); set its keys one at a time: "
                             + String.join(", ", KeySuggestions.leafKeys(expected, key)));
         }
+        if (expected.isArray()) {
+            throw ConfigException.aboutKey(
+                    key,
+                    "'" + key + "' is a list (" + origin + "); write it in the configuration file (--config), as"
+                            + " docs/configuration.md shows");
+        }
         String[] segments = key.split("\\.");
         ObjectNode section = values;
         for (int i = 0; i < segments.length - 1; i++) {
@@ -78,11 +85,48 @@ final class ConfigTree {
                 throw ConfigException.aboutKey(
                         key, key + " has no value (" + origin + "); give it one or remove the line to use the default");
             } else if (value.isArray()) {
-                throw ConfigException.aboutKey(key, key + " takes a single value, not a list (" + origin + ")");
+                if (!expected.isArray()) {
+                    throw ConfigException.aboutKey(key, key + " takes a single value, not a list (" + origin + ")");
+                }
+                setList(key, (ArrayNode) value, origin);
             } else {
                 set(key, value.asText(), origin);
             }
         }
+    }
+
+    /**
+     * Sets a list of sections (such as {@code mqtt.listeners}) as a whole: a list replaces the default (empty) one.
+     * Each entry must be a mapping of single values, kept as text like every other value; which keys an entry takes
+     * is checked when the tree is bound, against the entry's record.
+     */
+    private void setList(String key, ArrayNode list, String origin) {
+        ArrayNode entries = values.arrayNode();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = list.get(i);
+            if (!entry.isObject()) {
+                throw ConfigException.aboutKey(
+                        key, key + ": entry " + (i + 1) + " must be a mapping of keys to values (" + origin + ")");
+            }
+            ObjectNode copy = entries.addObject();
+            for (Map.Entry<String, JsonNode> field : entry.properties()) {
+                JsonNode value = field.getValue();
+                if (value.isContainerNode() || value.isNull()) {
+                    throw ConfigException.aboutKey(
+                            key,
+                            key + ": entry " + (i + 1) + ", " + field.getKey() + " must be a single value (" + origin
+                                    + ")");
+                }
+                copy.set(field.getKey(), TextNode.valueOf(value.asText()));
+            }
+        }
+        String[] segments = key.split("\\.");
+        ObjectNode section = values;
+        for (int i = 0; i < segments.length - 1; i++) {
+            section = (ObjectNode) section.get(segments[i]);
+        }
+        section.set(segments[segments.length - 1], entries);
+        origins.put(key, origin);
     }
 
     /** The defaults' node at {@code key}: a section or a value; fails for a key that does not exist. */

@@ -1,11 +1,18 @@
 package dev.tern.server.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * MQTT protocol settings and per-session limits (keys {@code mqtt.*}), documented key by key in docs/configuration.md.
  *
  * @param tcp the TCP listener
+ * @param tls the TLS listener (off by default)
+ * @param ws the WebSocket listener (off by default)
+ * @param wss the secure WebSocket listener (off by default)
+ * @param listeners more listeners of any kind, each with its own name; none by default
  * @param maxKeepalive longest keep alive granted; a client asking for more, or for 0, gets this (5.0: Server Keep Alive)
  * @param receiveMaximum QoS 1/2 PUBLISHes a client may send us unacknowledged (more: disconnected with 0x93)
  * @param topicAliasMaximum topic aliases a client may use towards us; 0 turns inbound aliases off
@@ -27,6 +34,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record MqttConfig(
         TcpConfig tcp,
+        TlsListenerConfig tls,
+        WsListenerConfig ws,
+        WssListenerConfig wss,
+        List<ListenerConfig> listeners,
         int maxKeepalive,
         int receiveMaximum,
         int topicAliasMaximum,
@@ -54,6 +65,17 @@ public record MqttConfig(
 
     public MqttConfig {
         Checks.present("mqtt.tcp", tcp);
+        Checks.present("mqtt.tls", tls);
+        Checks.present("mqtt.ws", ws);
+        Checks.present("mqtt.wss", wss);
+        listeners = List.copyOf(Checks.present("mqtt.listeners", listeners));
+        Set<String> names = new HashSet<>();
+        for (ListenerConfig listener : listeners) {
+            if (!names.add(listener.name())) {
+                throw ConfigException.aboutKey(
+                        "mqtt.listeners.name", "mqtt.listeners: two listeners are named '" + listener.name() + "'");
+            }
+        }
         Checks.range("mqtt.max_keepalive", maxKeepalive, 1, 65_535);
         Checks.range("mqtt.receive_maximum", receiveMaximum, 1, 65_535);
         Checks.range("mqtt.topic_alias_maximum", topicAliasMaximum, 0, 65_535);

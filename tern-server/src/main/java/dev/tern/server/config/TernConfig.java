@@ -2,6 +2,7 @@ package dev.tern.server.config;
 
 import dev.tern.core.CoreSettings;
 import dev.tern.mqtt.MqttSettings;
+import java.util.List;
 
 /**
  * The whole configuration, as read from the YAML file and {@code --set} overrides by {@link ConfigLoader}. Each
@@ -9,7 +10,13 @@ import dev.tern.mqtt.MqttSettings;
  * is one source for each default.
  */
 public record TernConfig(
-        MqttConfig mqtt, LimitsConfig limits, DataConfig data, StoreConfig store, SysConfig sys, AuthConfig auth) {
+        MqttConfig mqtt,
+        LimitsConfig limits,
+        DataConfig data,
+        StoreConfig store,
+        SysConfig sys,
+        AuthConfig auth,
+        TlsConfig tls) {
     public TernConfig {
         Checks.present("mqtt", mqtt);
         Checks.present("limits", limits);
@@ -17,6 +24,7 @@ public record TernConfig(
         Checks.present("store", store);
         Checks.present("sys", sys);
         Checks.present("auth", auth);
+        Checks.present("tls", tls);
     }
 
     /** The configuration of {@code tern start} without a file or overrides. */
@@ -26,6 +34,10 @@ public record TernConfig(
         return new TernConfig(
                 new MqttConfig(
                         TcpConfig.defaults(),
+                        TlsListenerConfig.defaults(),
+                        WsListenerConfig.defaults(),
+                        WssListenerConfig.defaults(),
+                        List.of(),
                         mqtt.maxKeepAliveSeconds(),
                         mqtt.receiveMaximum(),
                         mqtt.topicAliasMaximum(),
@@ -55,6 +67,7 @@ public record TernConfig(
                 DataConfig.defaults(),
                 StoreConfig.defaults(),
                 SysConfig.defaults(core.sysIntervalSeconds()),
-                AuthConfig.defaults());
+                AuthConfig.defaults(),
+                TlsConfig.defaults());
     }
 }

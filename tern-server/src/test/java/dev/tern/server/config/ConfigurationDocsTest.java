@@ -61,6 +61,31 @@ class ConfigurationDocsTest {
         assertThat(valid).isEqualTo(defaults().size());
     }
 
+    @Test
+    void theListenersExampleLoadsAndKeepsTheDocumentedDefaultsOfLeftOutKeys() throws IOException {
+        String doc = Files.readString(DOC);
+        int section = doc.indexOf("### More listeners: `mqtt.listeners`");
+        int start = doc.indexOf("```yaml\n", section) + "```yaml\n".length();
+        Path file = Files.createTempFile("tern-docs-listeners", ".yaml");
+        try {
+            Files.writeString(file, doc.substring(start, doc.indexOf("```", start)));
+
+            List<ListenerConfig> listeners = ConfigLoader.load(Optional.of(file), List.<String>of())
+                    .mqtt()
+                    .listeners();
+
+            assertThat(listeners).isNotEmpty();
+            ListenerConfig fewestKeys = listeners.getLast();
+            assertThat(fewestKeys.bind()).isEqualTo("0.0.0.0");
+            assertThat(fewestKeys.path()).isEqualTo("/mqtt");
+            assertThat(fewestKeys.maxConnections()).isZero();
+            assertThat(fewestKeys.proxyProtocol()).isFalse();
+            assertThat(fewestKeys.clientAuth()).isEqualTo(ClientAuth.NONE);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     private static Map<String, String> defaults() {
         Map<String, String> leaves = new LinkedHashMap<>();
         collect("", ConfigLoader.defaultsTree(), leaves);
@@ -72,6 +97,8 @@ class ConfigurationDocsTest {
             String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             if (field.getValue().isObject()) {
                 collect(key, field.getValue(), leaves);
+            } else if (field.getValue().isArray()) {
+                // A list (mqtt.listeners) has no defaults: it has its own table of entry keys, tested above.
             } else {
                 leaves.put(key, field.getValue().asText());
             }
