@@ -23,9 +23,6 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +36,7 @@ import java.util.function.Supplier;
  * <p>What a client may do: without an ACL file, anything; with one, what {@link Acl} allows; a JWT's {@code publish}
  * and {@code subscribe} claims narrow that further for the connection that presented it.
  */
-public final class TernAccessControl implements AccessControl, AutoCloseable {
+public final class TernAccessControl implements AccessControl {
     private final AuthSettings settings;
     private final InstantSource clock;
     private final Optional<ReloadingFile<PasswordTable>> passwords;
@@ -50,7 +47,6 @@ public final class TernAccessControl implements AccessControl, AutoCloseable {
     private final Optional<JwtCheck> jwtCheck;
     private final Map<ConnectionKey, TokenGrants> tokenGrants = new ConcurrentHashMap<>();
     private final RefusalLog refusals;
-    private final ScheduledExecutorService reloader;
 
     private TernAccessControl(AuthSettings settings, InstantSource clock, SecureRandom random) {
         this.settings = settings;
@@ -67,7 +63,6 @@ public final class TernAccessControl implements AccessControl, AutoCloseable {
         this.scram = passwords.map(file -> new Scram(table, random));
         this.jwtCheck = settings.jwt()
                 .map(jwt -> new JwtCheck(jwt, () -> jwks.orElseThrow().current(), clock));
-        this.reloader = settings.reloadInterval().isZero() ? null : startReloading(settings);
     }
 
     /**
@@ -78,7 +73,10 @@ public final class TernAccessControl implements AccessControl, AutoCloseable {
         return new TernAccessControl(settings, clock, random);
     }
 
-    /** Reads the files again where they changed (also done every {@code reloadInterval}); for tests and signals. */
+    /**
+     * Reads the files again where they changed, and forgets the permissions of expired tokens. The server calls it
+     * every {@code reloadInterval} on its timer thread; tests call it directly.
+     */
     public void reloadIfChanged() {
         passwords.ifPresent(ReloadingFile::reloadIfChanged);
         acl.ifPresent(ReloadingFile::reloadIfChanged);
@@ -185,15 +183,25 @@ public final class TernAccessControl implements AccessControl, AutoCloseable {
             // Unverified, a username is only a claim: it must not match a 'user' section or %u of the ACL.
             return new AuthenticationResult.Accepted(Optional.empty());
         }
-        return refuse(
-                credentials,
-                Reason.NOT_AUTHORIZED,
-                switch (settings.anonymous()) {
-                    case LOOPBACK_ONLY -> "anonymous clients are accepted from loopback addresses only";
-                    case NOWHERE -> "anonymous clients are not accepted";
-                    case ANYWHERE -> throw new IllegalStateException("nobody is refused when anonymous access is open");
-                },
-                "see auth.allow_anonymous in docs/configuration.md");
+        return switch (settings.anonymous()) {
+            case LOOPBACK_ONLY ->
+                refuse(
+                        credentials,
+                        Reason.NOT_AUTHORIZED,
+                        "anonymous clients are accepted from loopback addresses only",
+                        "to accept them from any address, restart with --set auth.allow_anonymous=true (only on a"
+                                + " trusted network), or give clients a username and password (auth.password_file)");
+            case NOWHERE ->
+                refuse(
+                        credentials,
+                        Reason.NOT_AUTHORIZED,
+                        "anonymous clients are not accepted",
+                        settings.verifiesUsers()
+                                ? "connect with a username and password or a token; auth.allow_anonymous lets"
+                                        + " anonymous clients in"
+                                : "set auth.allow_anonymous to loopback or true, or configure auth.password_file");
+            case ANYWHERE -> throw new IllegalStateException("nobody is refused when anonymous access is open");
+        };
     }
 
     @Override
@@ -253,13 +261,6 @@ public final class TernAccessControl implements AccessControl, AutoCloseable {
                         .orElse(true);
     }
 
-    @Override
-    public void close() {
-        if (reloader != null) {
-            reloader.shutdownNow();
-        }
-    }
-
     private Optional<TokenGrants> grantsOf(ClientInfo client) {
         if (tokenGrants.isEmpty()) {
             return Optional.empty();
@@ -275,17 +276,6 @@ public final class TernAccessControl implements AccessControl, AutoCloseable {
 
     private static ConnectionKey key(Credentials credentials) {
         return new ConnectionKey(credentials.clientId(), credentials.peer(), credentials.listener());
-    }
-
-    private ScheduledExecutorService startReloading(AuthSettings settings) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tern-auth-reload");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = settings.reloadInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
-        return executor;
     }
 
     private static JWKSet jwks(java.util.List<String> lines) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         scope = ScopeType.INHERIT,
         description = "Tern: an MQTT broker and IoT connectivity hub.",
-        subcommands = {StartCommand.class, StoreCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {StartCommand.class, StoreCommand.class, PasswdCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'tern help <command>' for the options of one command."})
 public final class TernCommand implements Callable<Integer> {
 

@@ -30,6 +30,7 @@ class ArchitectureTest {
     private static final String CLI = "dev.tern.cli..";
     private static final String TESTKIT = "dev.tern.testkit..";
     private static final String STORE = "dev.tern.store..";
+    private static final String AUTH = "dev.tern.auth..";
     private static final String NETTY = "io.netty..";
 
     @ArchTest
@@ -50,6 +51,25 @@ class ArchitectureTest {
             .onlyDependOnClassesThat()
             .resideInAnyPackage(STORE, API, "java..", "org.slf4j..", "org.rocksdb..")
             .because("a store sees only tern-api and its own engine: it completes writes, it never calls into delivery")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule authDependsOnlyOnTheApiTheJdkSlf4jAndItsLibraries = classes()
+            .that()
+            .resideInAPackage(AUTH)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    AUTH,
+                    API,
+                    "java..",
+                    "javax.crypto..",
+                    "org.slf4j..",
+                    "com.password4j..",
+                    "com.nimbusds..",
+                    "com.fasterxml.jackson..")
+            .because("tern-auth answers the access-control seam from files and tokens; it never sees the core, the"
+                    + " protocols, the transport or the server")
             .allowEmptyShould(true);
 
     @ArchTest

@@ -1,6 +1,7 @@
 package dev.tern.server;
 
 import dev.tern.api.store.SessionStore;
+import dev.tern.auth.TernAccessControl;
 import dev.tern.core.BrokerCore;
 import dev.tern.core.CoreSettings;
 import dev.tern.core.session.Sessions;
@@ -9,7 +10,6 @@ import dev.tern.mqtt.MqttSettings;
 import dev.tern.server.config.ConfigException;
 import dev.tern.server.config.SettingsMapping;
 import dev.tern.server.config.TernConfig;
-import dev.tern.server.security.AnonymousAccessControl;
 import dev.tern.transport.EventLoops;
 import dev.tern.transport.TcpListener;
 import io.netty.channel.group.ChannelGroup;
@@ -85,11 +85,11 @@ public final class TernServer implements AutoCloseable {
             // The modules' own checks, should they be stricter than the configuration's.
             throw ConfigException.of("invalid configuration: " + e.getMessage());
         }
-        AnonymousAccessControl accessControl =
-                new AnonymousAccessControl(AccessPolicy.of(config.auth()), InstantSource.system());
+        TernAccessControl accessControl = AccessPolicy.start(config.auth());
 
         SessionStore store = Stores.open(config.store(), dataDir);
         ExecutorScheduler timer = new ExecutorScheduler("tern-timer");
+        AccessPolicy.keepFresh(accessControl, config.auth(), timer);
         BrokerCore core = new BrokerCore(coreSettings, accessControl, InstantSource.system(), timer, store);
         Sessions.RestoreSummary restored = core.restore(store.load());
         log.info(
@@ -130,7 +130,7 @@ public final class TernServer implements AutoCloseable {
                 coreSettings.sysIntervalSeconds() == 0
                         ? "off (sys.interval=0)"
                         : "every " + coreSettings.sysIntervalSeconds() + "s");
-        log.info(AccessPolicy.describe(config.auth()));
+        log.info(accessControl.describe());
         return server;
     }
 

@@ -19,7 +19,7 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().tcp().bind()).isEqualTo("0.0.0.0");
         assertThat(config.data().dir()).isEqualTo("./data");
         assertThat(config.sys().interval()).isEqualTo(10);
-        assertThat(config.auth().allowAnonymous()).isEqualTo(AuthConfig.AllowAnonymous.LOOPBACK);
+        assertThat(config.auth().allowAnonymous()).isEqualTo(AuthConfig.AllowAnonymous.AUTO);
         assertThat(config.mqtt().queueOverflow()).isEqualTo(MqttConfig.QueueOverflow.DROP_NEW);
     }
 
@@ -106,7 +106,7 @@ class ConfigLoaderTest {
                         + " mqtt.queue_overflow=drop_all); expected one of drop_new, drop_oldest");
         assertThatThrownBy(() -> load(null, "auth.allow_anonymous=maybe"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageEndingWith("expected one of loopback, true, false");
+                .hasMessageEndingWith("expected one of auto, loopback, true, false");
     }
 
     @Test
