@@ -29,6 +29,18 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** A broker with these settings, such as {@code Map.of("mqtt.max_inflight", "5")}. */
     public static EmbeddedBroker start(Map<String, String> settings) {
+        return start(Optional.empty(), settings);
+    }
+
+    /**
+     * A broker with a configuration file (for what only a file can say, such as the {@code mqtt.listeners} list) and
+     * then these settings.
+     */
+    public static EmbeddedBroker start(Path configFile, Map<String, String> settings) {
+        return start(Optional.of(configFile), settings);
+    }
+
+    private static EmbeddedBroker start(Optional<Path> configFile, Map<String, String> settings) {
         Path dataDir = TestFiles.temporaryDirectory("tern-embedded-data");
         Map<String, String> all = new LinkedHashMap<>();
         all.put("mqtt.tcp.port", "0");
@@ -36,7 +48,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         all.put("data.dir", dataDir.toString());
         all.putAll(settings);
         try {
-            return new EmbeddedBroker(TernServer.start(ConfigLoader.load(Optional.empty(), all)), dataDir);
+            return new EmbeddedBroker(TernServer.start(ConfigLoader.load(configFile, all)), dataDir);
         } catch (StartException | RuntimeException e) {
             TestFiles.deleteRecursively(dataDir);
             throw new IllegalStateException("the embedded broker did not start: " + e.getMessage(), e);
@@ -50,6 +62,14 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public int port() {
         return server.mqttPort();
+    }
+
+    /**
+     * The real port of the listener named {@code listenerName} ({@code mqtt-tls}, {@code mqtt-ws}, {@code mqtt-wss} or
+     * an entry of {@code mqtt.listeners}), for listeners configured on port 0.
+     */
+    public int port(String listenerName) {
+        return server.port(listenerName);
     }
 
     public Path dataDir() {

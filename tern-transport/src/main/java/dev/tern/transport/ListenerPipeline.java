@@ -19,6 +19,7 @@ final class ListenerPipeline {
     static void install(Channel channel, String listenerName, ListenerLayers layers) {
         ChannelPipeline pipeline = channel.pipeline();
         if (layers.proxyProtocol()) {
+            pipeline.addLast("proxy-gate", new ProxyHeaderHandler.Gate(listenerName));
             pipeline.addLast(ProxyHeaderHandler.DECODER, ProxyHeaderHandler.decoder());
             pipeline.addLast("proxy-header", new ProxyHeaderHandler(listenerName));
         }

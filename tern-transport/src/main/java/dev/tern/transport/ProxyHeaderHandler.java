@@ -1,13 +1,16 @@
 package dev.tern.transport;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.haproxy.HAProxyCommand;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +55,7 @@ final class ProxyHeaderHandler extends ChannelInboundHandlerAdapter {
         } finally {
             header.release();
         }
-        if (ctx.pipeline().get(DECODER) != null) {
-            ctx.pipeline().remove(DECODER);
-        }
-        ctx.pipeline().remove(this);
+        ctx.pipeline().remove(this); // the decoder removes itself once it has read the header
     }
 
     @Override
@@ -74,5 +74,33 @@ final class ProxyHeaderHandler extends ChannelInboundHandlerAdapter {
 
     static HAProxyMessageDecoder decoder() {
         return new HAProxyMessageDecoder();
+    }
+
+    /**
+     * Closes a connection as soon as its first bytes cannot begin a PROXY header (the decoder alone would wait for a
+     * line end that an MQTT client never sends), and leaves once they can.
+     */
+    static final class Gate extends ByteToMessageDecoder {
+        private final String listenerName;
+
+        Gate(String listenerName) {
+            this.listenerName = listenerName;
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+            switch (HAProxyMessageDecoder.detectProtocol(in).state()) {
+                case NEEDS_MORE_DATA -> {}
+                case DETECTED -> ctx.pipeline().remove(this); // the bytes read so far go on to the decoder
+                case INVALID -> {
+                    log.debug(
+                            "listener {}: closing {}: it did not start with a PROXY protocol header",
+                            listenerName,
+                            ctx.channel().remoteAddress());
+                    in.skipBytes(in.readableBytes());
+                    ctx.close();
+                }
+            }
+        }
     }
 }
